@@ -1,0 +1,45 @@
+// Storage start-up: a real MongoDB when MONGODB_URI is set, otherwise the embedded engine on DATA_DIR.
+import mongoose from 'mongoose';
+import type { Config } from '../config.js';
+import { startEngine, type EmbeddedEngine } from './engine/index.js';
+
+export interface Storage {
+  readonly uri: string;
+  readonly embedded: boolean;
+  readonly connection: mongoose.Connection;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function openStorage(config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR'>): Promise<Storage> {
+  let engine: EmbeddedEngine | undefined;
+  let uri = config.MONGODB_URI;
+  if (!uri) {
+    engine = await startEngine({ dataDir: config.DATA_DIR });
+    uri = `${engine.uri}/chemreg`;
+  }
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5000 });
+  try {
+    await connection.asPromise();
+  } catch (err) {
+    await engine?.close();
+    throw err;
+  }
+  return {
+    uri,
+    embedded: engine !== undefined,
+    connection,
+    async ping() {
+      try {
+        await connection.db!.admin().command({ ping: 1 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await connection.close();
+      await engine?.close();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// One collection: documents keyed by their canonical _id, plus its secondary indexes.
+// Stored documents are immutable: every write stores a new object. That lets cursors and
+// transaction snapshots keep references without copying.
+import { Binary, ObjectId, type Document } from 'bson';
+import { randomUUID } from 'node:crypto';
+import { EngineError } from '../errors.js';
+import { equalityConstraints } from '../query/filter.js';
+import { encodeKey, isPlainObject } from '../query/values.js';
+import { Index, duplicateKey, type IndexSpec } from './index-def.js';
+
+export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+export type DocMap = Map<string, Document>;
+
+export class Collection {
+  private docMap: DocMap = new Map();
+  /** true while a transaction snapshot references `docMap`: the next write copies it first. */
+  private shared = false;
+  readonly indexes: Index[] = [];
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document = {},
+    readonly uuid: Binary = new Binary(Buffer.from(randomUUID().replace(/-/g, ''), 'hex'), Binary.SUBTYPE_UUID),
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get docs(): DocMap {
+    return this.docMap;
+  }
+
+  get size(): number {
+    return this.docMap.size;
+  }
+
+  /** A read-only view of the current documents that later writes will not disturb. */
+  snapshot(): DocMap {
+    this.shared = true;
+    return this.docMap;
+  }
+
+  private own(): void {
+    if (this.shared) {
+      this.docMap = new Map(this.docMap);
+      this.shared = false;
+    }
+  }
+
+  get(idKey: string): Document | undefined {
+    return this.docMap.get(idKey);
+  }
+
+  /** Throws the error MongoDB would give if `doc` replaced `old` (or was inserted when `old` is undefined). */
+  checkWrite(doc: Document, old: Document | undefined, isLive?: (id: string) => boolean): void {
+    const idKey = encodeKey(doc._id);
+    if (!old) {
+      const existing = this.docMap.get(idKey);
+      if (existing && (!isLive || isLive(idKey))) throw duplicateKey(this.ns, { name: '_id_', fields: ['_id'], spec: ID_INDEX_SPEC }, doc);
+    }
+    for (const index of this.indexes) index.checkUnique(doc, idKey, this.ns, isLive);
+  }
+
+  /** Store `doc` (insert or replace by _id). No validation: callers run checkWrite first. */
+  put(doc: Document): void {
+    this.own();
+    const idKey = encodeKey(doc._id);
+    const old = this.docMap.get(idKey);
+    if (old) for (const index of this.indexes) index.remove(old, idKey);
+    for (const index of this.indexes) index.add(doc, idKey);
+    this.docMap.set(idKey, doc);
+  }
+
+  delete(idKey: string): Document | undefined {
+    const old = this.docMap.get(idKey);
+    if (!old) return undefined;
+    this.own();
+    for (const index of this.indexes) index.remove(old, idKey);
+    this.docMap.delete(idKey);
+    return old;
+  }
+
+  findIndex(name: string): Index | undefined {
+    return this.indexes.find((i) => i.name === name);
+  }
+
+  /** Build an index over the existing documents; fails whole (nothing added) on a duplicate. */
+  addIndex(spec: IndexSpec): void {
+    const index = new Index(spec);
+    for (const [id, doc] of this.docMap) {
+      index.checkUnique(doc, id, this.ns);
+      index.add(doc, id);
+    }
+    this.indexes.push(index);
+  }
+
+  dropIndex(name: string): void {
+    const i = this.indexes.findIndex((x) => x.name === name);
+    if (i >= 0) this.indexes.splice(i, 1);
+  }
+
+  /**
+   * Documents that may match `filter`, narrowed by _id or a secondary index when the filter pins
+   * a field to one or more values; `null` when only a full scan will do.
+   */
+  candidateIds(filter: Document | undefined | null): Iterable<string> | null {
+    const eq = equalityConstraints(filter);
+    if (eq.size === 0) return null;
+    const ids = eq.get('_id');
+    if (ids) return ids;
+    let best: Set<string> | null = null;
+    for (const index of this.indexes) {
+      if (!index.usableForLookup) continue;
+      const keys = eq.get(index.fields[0]!);
+      if (!keys) continue;
+      const found = index.lookupFirst(keys);
+      if (!best || found.size < best.size) best = found;
+      if (best.size <= 1) break;
+    }
+    return best;
+  }
+}
+
+/** Validate a document's _id the way mongod does on insert, adding an ObjectId when missing. */
+export function prepareInsert(doc: Document): Document {
+  if (!isPlainObject(doc)) throw new EngineError('BadValue', 'document to insert must be an object');
+  // mongod stores _id as the first field whatever position the client gave it.
+  const { _id, ...rest } = doc;
+  const out = { _id: _id === undefined ? new ObjectId() : _id, ...rest };
+  assertValidId(out._id);
+  return out;
+}
+
+export function assertValidId(id: unknown): void {
+  if (Array.isArray(id)) throw new EngineError('BadValue', "can't use an array for _id");
+  if (id instanceof RegExp) throw new EngineError('BadValue', "can't use a regex for _id");
+  if (isPlainObject(id)) {
+    for (const k of Object.keys(id)) {
+      if (k.startsWith('$')) throw new EngineError('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${k}`);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+// Secondary indexes: key extraction (compound, multikey, sparse, partial) and the in-memory maps
+// behind unique enforcement and equality / $in lookups.
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import { EngineError } from '../errors.js';
+import { encodeKey, isPlainObject, pathValues } from '../query/values.js';
+
+export interface IndexSpec {
+  v: 2;
+  key: Document;
+  name: string;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Document;
+  expireAfterSeconds?: number;
+  [option: string]: unknown;
+}
+
+const EMPTY_ARRAY_KEY = 'e';
+
+export class Index {
+  readonly fields: string[];
+  private readonly paths: string[][];
+  private readonly partial?: Query;
+  /** full compound key → ids of documents carrying it */
+  private readonly byKey = new Map<string, Set<string>>();
+  /** first field's key → ids (for prefix lookups on compound indexes) */
+  private readonly byFirst: Map<string, Set<string>>;
+
+  constructor(readonly spec: IndexSpec) {
+    this.fields = Object.keys(spec.key);
+    this.paths = this.fields.map((f) => f.split('.'));
+    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    this.byFirst = this.fields.length === 1 ? this.byKey : new Map();
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get unique(): boolean {
+    return this.spec.unique === true;
+  }
+
+  /** Whether equality lookups on the first field may use this index (partial/sparse indexes omit documents). */
+  get usableForLookup(): boolean {
+    return !this.partial && this.spec.sparse !== true;
+  }
+
+  /** The compound keys (and first-field keys) a document contributes; empty when sparse/partial excludes it. */
+  keysOf(doc: Document): { full: string[]; first: string[] } {
+    if (this.partial && !this.partial.test(doc)) return { full: [], first: [] };
+    const perField: string[][] = [];
+    let allMissing = true;
+    let arrayFields = 0;
+    for (const path of this.paths) {
+      const keys = new Set<string>();
+      let fromArray = false;
+      for (const v of pathValues(doc, path)) {
+        if (v !== undefined) allMissing = false;
+        if (Array.isArray(v)) {
+          fromArray = true;
+          if (v.length === 0) keys.add(EMPTY_ARRAY_KEY);
+          for (const el of v) keys.add(encodeKey(el));
+        } else {
+          keys.add(encodeKey(v));
+        }
+      }
+      if (keys.size > 1 || fromArray) arrayFields++;
+      perField.push([...keys]);
+    }
+    if (this.spec.sparse === true && allMissing) return { full: [], first: [] };
+    if (arrayFields > 1 && this.paths.length > 1) {
+      throw new EngineError('BadValue', `cannot index parallel arrays [${this.fields.join('] [')}]`, {}, []);
+    }
+    let full: string[] = [''];
+    for (const keys of perField) {
+      const next: string[] = [];
+      for (const prefix of full) for (const k of keys) next.push(prefix === '' ? k : `${prefix}\u0000${k}`);
+      full = next;
+    }
+    return { full, first: perField[0] ?? [] };
+  }
+
+  /** Throws 11000 if `doc` would collide with a document other than `selfId`. */
+  checkUnique(doc: Document, selfId: string, ns: string, isLive: (id: string) => boolean = () => true): void {
+    if (!this.unique) return;
+    for (const key of this.keysOf(doc).full) {
+      const ids = this.byKey.get(key);
+      if (!ids) continue;
+      for (const id of ids) {
+        if (id !== selfId && isLive(id)) throw duplicateKey(ns, this, doc);
+      }
+    }
+  }
+
+  add(doc: Document, id: string): void {
+    const { full, first } = this.keysOf(doc);
+    for (const k of full) addTo(this.byKey, k, id);
+    if (this.byFirst !== this.byKey) for (const k of first) addTo(this.byFirst, k, id);
+  }
+
+  remove(doc: Document, id: string): void {
+    const { full, first } = this.keysOf(doc);
+    for (const k of full) removeFrom(this.byKey, k, id);
+    if (this.byFirst !== this.byKey) for (const k of first) removeFrom(this.byFirst, k, id);
+  }
+
+  /** Ids whose first indexed field equals one of `encodedValues` (a superset of the matching documents). */
+  lookupFirst(encodedValues: string[]): Set<string> {
+    const out = new Set<string>();
+    for (const v of encodedValues) {
+      const ids = this.byFirst.get(v);
+      if (ids) for (const id of ids) out.add(id);
+    }
+    return out;
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Set()));
+  s.add(id);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
+  const s = map.get(key);
+  if (!s) return;
+  s.delete(id);
+  if (s.size === 0) map.delete(key);
+}
+
+export function duplicateKey(ns: string, index: { name: string; fields: string[]; spec: IndexSpec }, doc: Document): EngineError {
+  const keyValue: Document = {};
+  for (const f of index.fields) {
+    const vals = pathValues(doc, f.split('.'));
+    keyValue[f] = vals.length === 1 ? (vals[0] ?? null) : vals;
+  }
+  const shown = Object.entries(keyValue)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join(', ');
+  return new EngineError(
+    'DuplicateKey',
+    `E11000 duplicate key error collection: ${ns} index: ${index.name} dup key: { ${shown} }`,
+    { keyPattern: index.spec.key, keyValue },
+  );
+}
+
+/** Validate a createIndexes spec the way mongod does for the options we support. */
+export function normalizeIndexSpec(raw: Document): IndexSpec {
+  if (!isPlainObject(raw.key) || Object.keys(raw.key).length === 0) {
+    throw new EngineError('CannotCreateIndex', 'index key pattern must be a non-empty object');
+  }
+  for (const [field, dir] of Object.entries(raw.key as Document)) {
+    if (dir === 'text' || dir === '2d' || dir === '2dsphere' || dir === 'geoHaystack' || dir === 'hashed') {
+      throw new EngineError('CommandNotSupported', `index type '${String(dir)}' on '${field}' is not supported by chemreg's embedded engine`);
+    }
+    if (dir !== 1 && dir !== -1) throw new EngineError('CannotCreateIndex', `bad index key pattern for '${field}': ${String(dir)}`);
+  }
+  if (raw.collation !== undefined) {
+    throw new EngineError('CommandNotSupported', "index collation is not supported by chemreg's embedded engine");
+  }
+  if (typeof raw.name !== 'string' || raw.name === '') throw new EngineError('CannotCreateIndex', 'index name must be a non-empty string');
+  const spec: IndexSpec = { ...raw, v: 2, key: raw.key as Document, name: raw.name };
+  if (spec.unique === false) delete spec.unique;
+  if (spec.sparse === false) delete spec.sparse;
+  return spec;
+}
+
+export function defaultIndexName(key: Document): string {
+  return Object.entries(key)
+    .map(([k, v]) => `${k}_${String(v)}`)
+    .join('_');
+}

@@ -1,0 +1,222 @@
+// Durability: an append-only log of effect records, fsync'd before a write is acknowledged, plus
+// periodic snapshots that let the log be truncated.
+//
+// Files in the data directory:
+//   snapshot-<N>.bson  the whole state as of the start of log N (written to .tmp, fsync'd, renamed)
+//   log-<N>.wal        records appended after that snapshot; replayed in order on open
+// A torn record at the tail of the newest log (a crash mid-append) is cut off on open; it was
+// never acknowledged, because acknowledgement waits for fdatasync.
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Catalog, Effect } from '../catalog/catalog.js';
+import { acquireLock } from './lock.js';
+import { encodeRecord, readRecords } from './records.js';
+
+const SNAPSHOT_RE = /^snapshot-(\d{6,})\.bson$/;
+const LOG_RE = /^log-(\d{6,})\.wal$/;
+const SNAPSHOT_CHUNK = 1000;
+
+const logName = (n: number): string => `log-${String(n).padStart(6, '0')}.wal`;
+const snapshotName = (n: number): string => `snapshot-${String(n).padStart(6, '0')}.bson`;
+
+export interface DurableStoreOptions {
+  /** Log size (bytes) after which a snapshot is written and older logs dropped. */
+  compactAfterBytes?: number;
+}
+
+export interface RecoveryReport {
+  snapshot: number | null;
+  logsReplayed: number;
+  /** Effects replayed from the snapshot and logs. */
+  records: number;
+  tornBytesDropped: number;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function numbered(files: string[], re: RegExp): number[] {
+  return files
+    .map((f) => re.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export class DurableStore {
+  private pending: Buffer[] = [];
+  private waiters: Waiter[] = [];
+  private flushing = false;
+  private failure: unknown = null;
+  private logBytes = 0;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => {};
+
+  private constructor(
+    private readonly dir: string,
+    private readonly catalog: Catalog,
+    private log: FileHandle,
+    private logNumber: number,
+    private readonly releaseLock: () => void,
+    private readonly compactAfterBytes: number,
+  ) {}
+
+  /** Lock `dir`, rebuild `catalog` from its snapshot and logs, and open the log for appending. */
+  static async open(dir: string, catalog: Catalog, opts: DurableStoreOptions = {}): Promise<{ store: DurableStore; recovery: RecoveryReport }> {
+    mkdirSync(dir, { recursive: true });
+    const release = acquireLock(dir);
+    try {
+      const files = readdirSync(dir);
+      const snapshots = numbered(files, SNAPSHOT_RE);
+      const base = snapshots.at(-1) ?? null;
+      const recovery: RecoveryReport = { snapshot: base, logsReplayed: 0, records: 0, tornBytesDropped: 0 };
+      const apply = (e: Effect): void => {
+        catalog.apply(e);
+        recovery.records++;
+      };
+      if (base !== null) {
+        const result = readRecords(readFileSync(join(dir, snapshotName(base))), apply);
+        if (result.torn) throw new Error(`snapshot ${snapshotName(base)} is corrupt; restore the data directory from a backup`);
+      }
+      const logs = numbered(files, LOG_RE).filter((n) => n >= (base ?? 0));
+      let logBytes = 0;
+      for (const [i, n] of logs.entries()) {
+        const path = join(dir, logName(n));
+        const buf = readFileSync(path);
+        const result = readRecords(buf, apply);
+        recovery.logsReplayed++;
+        if (result.torn) {
+          if (i !== logs.length - 1) throw new Error(`log ${logName(n)} is corrupt before its end; restore the data directory from a backup`);
+          recovery.tornBytesDropped = buf.length - result.validLength;
+          truncateSync(path, result.validLength);
+        }
+        logBytes = result.validLength;
+      }
+      const current = logs.at(-1) ?? base ?? 1;
+      const log = await open(join(dir, logName(current)), 'a');
+      await log.datasync();
+      fsyncDir(dir);
+      // Leftovers of an interrupted compaction: files the newest snapshot already covers.
+      for (const f of files) {
+        const s = SNAPSHOT_RE.exec(f)?.[1];
+        const l = LOG_RE.exec(f)?.[1];
+        if ((s && Number(s) !== base) || (l && Number(l) < (base ?? 0)) || f.endsWith('.tmp')) unlinkSync(join(dir, f));
+      }
+      const store = new DurableStore(dir, catalog, log, current, release, opts.compactAfterBytes ?? 64 * 1024 * 1024);
+      store.logBytes = logBytes;
+      if (logBytes > store.compactAfterBytes) await store.compact();
+      return { store, recovery };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  /**
+   * Append one record holding `effects` (already applied in memory) and resolve once it is on
+   * disk. Records from concurrent commands are written and fsync'd together (group commit).
+   */
+  append(effects: readonly Effect[]): Promise<void> {
+    if (effects.length === 0) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
+    this.pending.push(encodeRecord(effects));
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (!this.flushing) {
+      this.flushing = true;
+      this.idle = new Promise((r) => (this.markIdle = r));
+      setImmediate(() => void this.flushLoop());
+    }
+    return done;
+  }
+
+  private async flushLoop(): Promise<void> {
+    while (this.pending.length > 0 && !this.failure) {
+      const batch = this.pending;
+      const waiters = this.waiters;
+      this.pending = [];
+      this.waiters = [];
+      try {
+        const buf = batch.length === 1 ? batch[0]! : Buffer.concat(batch);
+        await this.log.write(buf);
+        await this.log.datasync();
+        this.logBytes += buf.length;
+        for (const w of waiters) w.resolve();
+      } catch (err) {
+        // The in-memory state is now ahead of the disk: refuse all further writes rather than
+        // acknowledge anything that might not survive (mongod fasserts in this situation).
+        this.failure = err;
+        for (const w of [...waiters, ...this.waiters]) w.reject(err);
+        this.waiters = [];
+        this.pending = [];
+      }
+      if (this.pending.length === 0 && !this.failure && this.logBytes > this.compactAfterBytes) {
+        try {
+          await this.compact();
+        } catch (err) {
+          this.failure = err;
+        }
+      }
+    }
+    this.flushing = false;
+    this.markIdle();
+  }
+
+  /**
+   * Write a snapshot of the current state and start a new log. Runs only when no record is
+   * pending, so the snapshot holds exactly what the logs before it hold.
+   */
+  async compact(): Promise<void> {
+    const next = this.logNumber + 1;
+    const records: Buffer[] = [];
+    let chunk: Effect[] = [];
+    for (const e of this.catalog.rebuildEffects()) {
+      chunk.push(e);
+      if (chunk.length >= SNAPSHOT_CHUNK) {
+        records.push(encodeRecord(chunk));
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) records.push(encodeRecord(chunk));
+    // From here on, new records go to the new log; the snapshot covers everything before it.
+    const oldLog = this.log;
+    const oldNumber = this.logNumber;
+    this.log = await open(join(this.dir, logName(next)), 'a');
+    this.logNumber = next;
+    this.logBytes = 0;
+    await oldLog.close();
+
+    const tmp = join(this.dir, `${snapshotName(next)}.tmp`);
+    const fh = await open(tmp, 'w');
+    try {
+      for (const r of records) await fh.write(r);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    renameSync(tmp, join(this.dir, snapshotName(next)));
+    fsyncDir(this.dir);
+    for (const f of readdirSync(this.dir)) {
+      const s = SNAPSHOT_RE.exec(f)?.[1];
+      const l = LOG_RE.exec(f)?.[1];
+      if ((s && Number(s) < next) || (l && Number(l) <= oldNumber)) unlinkSync(join(this.dir, f));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.idle;
+    await this.log.close();
+    this.releaseLock();
+  }
+}

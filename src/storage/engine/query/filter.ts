@@ -1,0 +1,126 @@
+// Query filters: refuse what the engine cannot answer like MongoDB, then compile to a predicate.
+// Simple equality filters (the hot path: lookups by id, key or reference) get a direct matcher;
+// everything else goes through mingo's Query.
+import { Decimal128, type Document } from 'bson';
+import { Query } from 'mingo';
+import { badValue, unsupported } from '../errors.js';
+import { encodeKey, isIndexableScalar, isPlainObject, pathValues } from './values.js';
+
+// Operators mingo lacks or answers differently from MongoDB (MongoDB manual, "Query and Projection Operators").
+const REFUSED_OPERATORS: Record<string, string> = {
+  $text: '$text search',
+  $near: 'geospatial $near',
+  $nearSphere: 'geospatial $nearSphere',
+  $geoWithin: 'geospatial $geoWithin',
+  $geoIntersects: 'geospatial $geoIntersects',
+  $where: 'server-side JavaScript ($where)',
+  $function: 'server-side JavaScript ($function)',
+  $accumulator: 'server-side JavaScript ($accumulator)',
+};
+
+// The engine stores numbers as JS numbers, so it cannot tell int from long from double the way
+// MongoDB's $type does; only the umbrella alias "number" is answerable.
+const NUMERIC_SUBTYPES = new Set(['int', 'long', 'double', 'decimal', 1, 16, 18, 19]);
+const RANGE_OPERATORS = new Set(['$gt', '$gte', '$lt', '$lte']);
+
+/** Throw CommandNotSupported for anything in a filter or expression the engine would answer wrongly. */
+export function assertSupported(expr: unknown, context = 'query'): void {
+  if (Array.isArray(expr)) {
+    for (const e of expr) assertSupported(e, context);
+    return;
+  }
+  if (!isPlainObject(expr)) return;
+  for (const [key, value] of Object.entries(expr)) {
+    const refused = REFUSED_OPERATORS[key];
+    if (refused) throw unsupported(refused);
+    if (key === '$type') {
+      for (const t of Array.isArray(value) ? value : [value]) {
+        if (NUMERIC_SUBTYPES.has(t as string | number)) throw unsupported(`$type '${String(t)}' (numeric subtype distinctions)`);
+      }
+    }
+    if (RANGE_OPERATORS.has(key) && value instanceof Decimal128) {
+      throw unsupported('range comparison on Decimal128 values');
+    }
+    assertSupported(value, context);
+  }
+}
+
+export type Predicate = (doc: Document) => boolean;
+
+interface EqualityTerm {
+  path: string[];
+  key: string;
+}
+
+/** `{ a: 1, 'b.c': 'x' }` with scalar values and plain paths: matched without mingo. */
+function simpleEqualityTerms(filter: Document): EqualityTerm[] | null {
+  const terms: EqualityTerm[] = [];
+  for (const [field, value] of Object.entries(filter)) {
+    if (field.startsWith('$')) return null;
+    const path = field.split('.');
+    if (path.some((p) => p === '' || /^\d+$/.test(p))) return null;
+    let v: unknown = value;
+    if (isPlainObject(value)) {
+      const keys = Object.keys(value);
+      if (keys.length !== 1 || keys[0] !== '$eq') return null;
+      v = value.$eq;
+    }
+    if (!isIndexableScalar(v)) return null;
+    terms.push({ path, key: encodeKey(v) });
+  }
+  return terms;
+}
+
+function matchesTerm(doc: Document, term: EqualityTerm): boolean {
+  for (const v of pathValues(doc, term.path)) {
+    if (Array.isArray(v)) {
+      for (const el of v) if (encodeKey(el) === term.key) return true;
+    } else if (encodeKey(v) === term.key) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export function compileFilter(filter: Document | undefined | null): Predicate {
+  if (filter === undefined || filter === null) return () => true;
+  if (!isPlainObject(filter)) throw badValue('filter must be an object');
+  assertSupported(filter);
+  const terms = simpleEqualityTerms(filter);
+  if (terms) {
+    if (terms.length === 0) return () => true;
+    return (doc) => terms.every((t) => matchesTerm(doc, t));
+  }
+  const query = new Query(filter);
+  return (doc) => query.test(doc);
+}
+
+/**
+ * Equality constraints a filter imposes on top-level fields (directly or through `$and`), as
+ * canonical keys: `{ sku: 'a' }` → sku: ['s:a']; `{ sku: { $in: ['a','b'] } }` → two keys.
+ * Only values whose index key equals their query semantics are returned.
+ */
+export function equalityConstraints(filter: Document | undefined | null): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!filter || !isPlainObject(filter)) return out;
+  const visit = (f: Document): void => {
+    for (const [field, value] of Object.entries(f)) {
+      if (field === '$and' && Array.isArray(value)) {
+        for (const sub of value) if (isPlainObject(sub)) visit(sub);
+        continue;
+      }
+      if (field.startsWith('$')) continue;
+      if (isIndexableScalar(value)) {
+        out.set(field, [encodeKey(value)]);
+        continue;
+      }
+      if (!isPlainObject(value)) continue;
+      if ('$eq' in value && isIndexableScalar(value.$eq)) out.set(field, [encodeKey(value.$eq)]);
+      else if (Array.isArray(value.$in) && value.$in.every(isIndexableScalar)) {
+        out.set(field, (value.$in as unknown[]).map(encodeKey));
+      }
+    }
+  };
+  visit(filter);
+  return out;
+}

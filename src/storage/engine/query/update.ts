@@ -1,0 +1,146 @@
+// Update documents (operator, replacement and pipeline forms) with MongoDB's rules on top of mingo:
+// $setOnInsert (mingo lacks it), upsert seeding from the query's equality fields, _id immutability.
+import { ObjectId, type Document } from 'bson';
+import { updateMany } from 'mingo';
+import { EngineError } from '../errors.js';
+import { assertSupported } from './filter.js';
+import { cloneDoc, encodeKey, isPlainObject } from './values.js';
+
+export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
+
+// MongoDB update operators (manual, "Update Operators"); $setOnInsert is handled here, the rest by mingo.
+const UPDATE_OPERATORS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$setOnInsert',
+  '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$bit',
+]);
+
+export function classifyUpdate(u: unknown): UpdateKind {
+  if (Array.isArray(u)) {
+    assertSupported(u, 'update pipeline');
+    return 'pipeline';
+  }
+  if (!isPlainObject(u)) throw new EngineError('FailedToParse', 'Update argument must be either an object or an array');
+  const keys = Object.keys(u);
+  const ops = keys.filter((k) => k.startsWith('$'));
+  if (ops.length === 0) return 'replacement';
+  if (ops.length !== keys.length) {
+    const bad = keys.find((k) => !k.startsWith('$'))!;
+    throw new EngineError('FailedToParse', `Unknown modifier: ${bad}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  }
+  for (const op of ops) {
+    if (!UPDATE_OPERATORS.has(op)) {
+      throw new EngineError('FailedToParse', `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    }
+    if (!isPlainObject(u[op])) {
+      throw new EngineError('FailedToParse', `Modifiers operate on fields but we found type ${Array.isArray(u[op]) ? 'array' : typeof u[op]} instead.`);
+    }
+  }
+  assertSupported(u, 'update');
+  return 'operators';
+}
+
+function withoutSetOnInsert(u: Document): Document {
+  if (!('$setOnInsert' in u)) return u;
+  const { $setOnInsert: _ignored, ...rest } = u;
+  return rest;
+}
+
+function assertIdUnchanged(before: Document, after: Document): void {
+  if (encodeKey(before._id) !== encodeKey(after._id)) {
+    throw new EngineError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+}
+
+function runMingo(docs: Document[], q: Document, modifier: Document | Document[], arrayFilters: Document[] | undefined): void {
+  try {
+    updateMany(docs, q, modifier as never, { arrayFilters, cloneMode: 'copy' });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/positional operator/i.test(message)) {
+      throw new EngineError('BadValue', 'The positional operator did not find the match needed from the query.');
+    }
+    throw new EngineError('BadValue', message);
+  }
+}
+
+/**
+ * New versions of `docs` (each already known to match `q`) after applying `u`. The stored
+ * documents are not touched: updates run on copies.
+ */
+export function applyUpdate(docs: Document[], q: Document, u: Document | Document[], kind: UpdateKind, arrayFilters?: Document[]): Document[] {
+  if (kind === 'replacement') {
+    const replacement = u as Document;
+    return docs.map((old) => {
+      if ('_id' in replacement && encodeKey(replacement._id) !== encodeKey(old._id)) {
+        throw new EngineError('ImmutableField', `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${JSON.stringify(replacement._id)}`);
+      }
+      const { _id: _dropped, ...rest } = replacement;
+      return { _id: old._id, ...cloneDoc(rest) };
+    });
+  }
+  const copies = docs.map((d) => cloneDoc(d));
+  const modifier = kind === 'operators' ? withoutSetOnInsert(u as Document) : (u as Document[]);
+  runMingo(copies, q, modifier, arrayFilters);
+  copies.forEach((c, i) => assertIdUnchanged(docs[i]!, c));
+  return copies;
+}
+
+/** Fields an upsert copies from its query: top-level equalities, also inside `$and` (MongoDB manual, "Upsert with Operator Expressions"). */
+function seedFromQuery(q: Document): Document {
+  const seed: Document = {};
+  const visit = (f: Document): void => {
+    for (const [field, value] of Object.entries(f)) {
+      if (field === '$and' && Array.isArray(value)) {
+        for (const sub of value) if (isPlainObject(sub)) visit(sub);
+        continue;
+      }
+      if (field.startsWith('$')) continue;
+      let v: unknown = value;
+      if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+        if (Object.keys(value).length === 1 && '$eq' in value) v = value.$eq;
+        else continue;
+      }
+      setPath(seed, field.split('.'), cloneDoc(v));
+    }
+  };
+  visit(q);
+  return seed;
+}
+
+function setPath(doc: Document, path: string[], value: unknown): void {
+  let cur = doc;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i]!;
+    if (!isPlainObject(cur[k])) cur[k] = {};
+    cur = cur[k] as Document;
+  }
+  cur[path[path.length - 1]!] = value;
+}
+
+/** The document an upsert inserts when nothing matched. */
+export function buildUpsert(q: Document, u: Document | Document[], kind: UpdateKind, arrayFilters?: Document[]): Document {
+  let doc: Document;
+  if (kind === 'replacement') {
+    const replacement = cloneDoc(u as Document);
+    const seed = seedFromQuery(q);
+    doc = '_id' in replacement ? replacement : '_id' in seed ? { _id: seed._id, ...replacement } : replacement;
+  } else {
+    const seed = seedFromQuery(q);
+    const docs = [seed];
+    if (kind === 'operators') {
+      const ops = u as Document;
+      const modifier: Document = withoutSetOnInsert(ops);
+      if (isPlainObject(ops.$setOnInsert)) modifier.$set = { ...(modifier.$set as Document | undefined), ...ops.$setOnInsert };
+      runMingo(docs, {}, modifier, arrayFilters);
+    } else {
+      runMingo(docs, {}, u as Document[], arrayFilters);
+    }
+    doc = docs[0]!;
+    if ('_id' in seed && encodeKey(seed._id) !== encodeKey(doc._id)) {
+      throw new EngineError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    }
+  }
+  if (!('_id' in doc) || doc._id === undefined) return { _id: new ObjectId(), ...doc };
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
