@@ -9,6 +9,7 @@ import { crudCommands } from './commands/crud.js';
 import { CursorManager } from './cursors.js';
 import { EngineError, toEngineError } from './errors.js';
 import type { DurableStore } from './persistence/durable-store.js';
+import { normalizeCommand } from './query/numbers.js';
 import { SessionManager, type Transaction } from './transactions.js';
 
 const HANDLERS: Record<string, CommandHandler> = { ...adminCommands, ...crudCommands, ...aggregateCommands };
@@ -41,7 +42,13 @@ export class EngineCore implements EngineState {
 
   readonly connectionCount = (): number => this.connections;
 
-  async execute(cmd: Document, connectionId: number): Promise<Document> {
+  async execute(rawCmd: Document, connectionId: number): Promise<Document> {
+    let cmd: Document;
+    try {
+      cmd = normalizeCommand(rawCmd);
+    } catch (err) {
+      return errorReply(toEngineError(err));
+    }
     const name = Object.keys(cmd)[0] ?? '';
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
     const handler = HANDLERS[name];

@@ -3,28 +3,55 @@
 // first, then commitTransaction / abortTransaction on admin).
 import type { Document } from 'bson';
 import type { Catalog, Effect } from './catalog/catalog.js';
-import { TxnCollectionState, TxnView } from './catalog/views.js';
+import { TxnCollectionState, TxnView, writeConflict } from './catalog/views.js';
 import { EngineError } from './errors.js';
 import { encodeKey } from './query/values.js';
 
 // mongod's default transactionLifetimeLimitSeconds.
 const DEFAULT_TXN_LIFETIME_MS = 60_000;
 
+/** Documents written by open transactions: ns + idKey → the transaction holding them. */
+type WriteLocks = Map<string, Transaction>;
+
 export class Transaction {
   readonly states = new Map<string, TxnCollectionState>();
-  status: 'active' | 'committed' | 'aborted' = 'active';
+  private state: 'active' | 'committed' | 'aborted' = 'active';
   readonly startedAt = Date.now();
+  private readonly held: string[] = [];
 
   constructor(
     readonly sessionKey: string,
     readonly txnNumber: bigint,
+    private readonly locks: WriteLocks = new Map(),
   ) {}
+
+  get status(): 'active' | 'committed' | 'aborted' {
+    return this.state;
+  }
+
+  /** End the transaction, releasing the documents it claimed. */
+  set status(next: 'active' | 'committed' | 'aborted') {
+    this.state = next;
+    if (next === 'active') return;
+    for (const key of this.held) if (this.locks.get(key) === this) this.locks.delete(key);
+    this.held.length = 0;
+  }
+
+  // MongoDB detects a second transaction writing a document another open transaction wrote
+  // at the write itself, not at commit (WriteConflict, labelled TransientTransactionError).
+  private readonly claim = (ns: string, idKey: string): void => {
+    const key = `${ns}\u0000${idKey}`;
+    const holder = this.locks.get(key);
+    if (holder && holder !== this && holder.status === 'active') throw writeConflict();
+    this.locks.set(key, this);
+    this.held.push(key);
+  };
 
   view(catalog: Catalog, db: string, coll: string): TxnView {
     const ns = `${db}.${coll}`;
     let state = this.states.get(ns);
     if (!state) {
-      state = new TxnCollectionState(db, coll, catalog.get(db, coll));
+      state = new TxnCollectionState(db, coll, catalog.get(db, coll), this.claim);
       this.states.set(ns, state);
     }
     return new TxnView(catalog, state);
@@ -52,6 +79,7 @@ function noSuchTransaction(txnNumber: bigint): EngineError {
 
 export class SessionManager {
   private readonly sessions = new Map<string, SessionState>();
+  private readonly locks: WriteLocks = new Map();
 
   constructor(private readonly txnLifetimeMs = DEFAULT_TXN_LIFETIME_MS) {}
 
@@ -83,7 +111,7 @@ export class SessionManager {
         throw new EngineError('IllegalOperation', `transaction ${txnNumber} already started`);
       }
       if (current?.status === 'active') current.status = 'aborted';
-      session.txn = new Transaction(key, txnNumber);
+      session.txn = new Transaction(key, txnNumber, this.locks);
       return session.txn;
     }
     if (!current || current.txnNumber !== txnNumber) throw noSuchTransaction(txnNumber);

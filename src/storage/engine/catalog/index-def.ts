@@ -89,7 +89,7 @@ export class Index {
       const ids = this.byKey.get(key);
       if (!ids) continue;
       for (const id of ids) {
-        if (id !== selfId && isLive(id)) throw duplicateKey(ns, this, doc);
+        if (id !== selfId && isLive(id)) throw duplicateKey(ns, this, doc, key);
       }
     }
   }
@@ -130,12 +130,20 @@ function removeFrom(map: Map<string, Set<string>>, key: string, id: string): voi
   if (s.size === 0) map.delete(key);
 }
 
-export function duplicateKey(ns: string, index: { name: string; fields: string[]; spec: IndexSpec }, doc: Document): EngineError {
+/**
+ * The 11000 error mongod gives, with keyPattern and keyValue. `fullKey` (the colliding index key)
+ * picks the element of a multikey field that collided rather than the whole array.
+ */
+export function duplicateKey(ns: string, index: { name: string; fields: string[]; spec: IndexSpec }, doc: Document, fullKey?: string): EngineError {
   const keyValue: Document = {};
-  for (const f of index.fields) {
+  const parts = fullKey?.split('\u0000');
+  index.fields.forEach((f, i) => {
     const vals = pathValues(doc, f.split('.'));
-    keyValue[f] = vals.length === 1 ? (vals[0] ?? null) : vals;
-  }
+    const expanded = vals.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [[]]) : [v]));
+    const wanted = parts?.[i];
+    const hit = wanted === undefined ? undefined : expanded.find((v) => (Array.isArray(v) && v.length === 0 ? EMPTY_ARRAY_KEY : encodeKey(v)) === wanted);
+    keyValue[f] = hit !== undefined ? hit : vals.length === 1 ? (vals[0] ?? null) : vals;
+  });
   const shown = Object.entries(keyValue)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join(', ');

@@ -110,6 +110,8 @@ export class TxnCollectionState {
     readonly db: string,
     readonly name: string,
     readonly baseColl: Collection | undefined,
+    /** Claims a document for this transaction; throws WriteConflict when another open transaction wrote it. */
+    readonly claim: (ns: string, idKey: string) => void = () => {},
   ) {
     this.base = baseColl ? baseColl.snapshot() : new Map();
   }
@@ -186,7 +188,10 @@ export class TxnView implements CollectionView {
 
   private write(idKey: string, doc: Document | null): void {
     const { overlay, readVersion, base } = this.state;
-    if (!readVersion.has(idKey)) readVersion.set(idKey, base.get(idKey));
+    if (!readVersion.has(idKey)) {
+      this.state.claim(this.ns, idKey);
+      readVersion.set(idKey, base.get(idKey));
+    }
     overlay.set(idKey, doc);
   }
 

@@ -1,13 +1,14 @@
 // aggregate: mingo runs the pipeline; the engine feeds it (using indexes for a leading $match),
 // resolves other collections for $lookup/$unionWith/$graphLookup, and performs $out/$merge itself.
 import type { Document } from 'bson';
-import { Aggregator, ProcessingMode } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import { prepareInsert } from '../catalog/collection.js';
 import { EngineError, unsupported } from '../errors.js';
 import { assertSupported } from '../query/filter.js';
+import { ENGINE_CONTEXT, isKnownStage, ProcessingMode } from '../query/mingo-context.js';
 import { matching } from '../query/read.js';
 import { cloneDoc, encodeKey, isPlainObject } from '../query/values.js';
-import { assertNoCollation, collectionView, optionalDoc, optionalInt, requireArray, type CommandContext, type CommandHandler } from './context.js';
+import { assertHint, assertNoCollation, collectionView, optionalDoc, optionalInt, requireArray, type CommandContext, type CommandHandler } from './context.js';
 
 // Stages that would need features the engine lacks (search indexes, geo, cluster state, change streams).
 const REFUSED_STAGES = new Set([
@@ -30,6 +31,9 @@ function checkPipeline(pipeline: unknown[]): void {
   for (const stage of pipeline) {
     const name = stageName(stage);
     if (REFUSED_STAGES.has(name)) throw unsupported(`aggregation stage ${name}`);
+    if (!isKnownStage(name) && name !== '$out' && name !== '$merge') {
+      throw new EngineError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
+    }
     assertSupported((stage as Document)[name], 'aggregation');
     const body = (stage as Document)[name];
     if (name === '$facet' && isPlainObject(body)) for (const sub of Object.values(body)) checkPipeline(requireArray(sub, '$facet'));
@@ -46,7 +50,7 @@ export function runPipeline(ctx: CommandContext, source: string, pipeline: Docum
   const rest = leadingMatch ? pipeline.slice(1) : pipeline;
   if (!rest.every((s) => READ_ONLY_STAGES.has(stageName(s)))) input = input.map((d) => cloneDoc(d));
   const resolver = (name: string): Document[] => collectionView(ctx, name).candidates(undefined).map((d) => cloneDoc(d));
-  const aggregator = new Aggregator(rest, { processingMode: ProcessingMode.CLONE_OFF, collectionResolver: resolver, useStrictMode: true });
+  const aggregator = new Aggregator(rest, { processingMode: ProcessingMode.CLONE_OFF, collectionResolver: resolver, useStrictMode: true, context: ENGINE_CONTEXT });
   try {
     return aggregator.run(input) as Document[];
   } catch (err) {
@@ -108,6 +112,7 @@ const aggregate: CommandHandler = (ctx) => {
   const pipeline = requireArray(cmd.pipeline, 'pipeline') as Document[];
   if (cmd.cursor === undefined) throw new EngineError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
   checkPipeline(pipeline);
+  assertHint(collectionView(ctx, cmd.aggregate), cmd.hint);
   const last = pipeline.at(-1);
   const writes = last && ('$out' in last || '$merge' in last);
   const results = runPipeline(ctx, cmd.aggregate, writes ? pipeline.slice(0, -1) : pipeline);

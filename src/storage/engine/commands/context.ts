@@ -64,3 +64,20 @@ export function requireArray(value: unknown, field: string): unknown[] {
 export function writeError(index: number, err: EngineError): Document {
   return { index, code: err.code, errmsg: err.message, ...err.extra };
 }
+
+/**
+ * A hint must name an existing index (by name or key pattern) or $natural; MongoDB rejects the
+ * command otherwise (BadValue). Hints never change which documents the engine returns.
+ */
+export function assertHint(view: CollectionView, hint: unknown): void {
+  if (hint === undefined || hint === null || !view.exists()) return;
+  const specs = [{ name: '_id_', key: { _id: 1 } as Document }, ...view.indexSpecs()];
+  if (typeof hint === 'string') {
+    if (specs.some((s) => s.name === hint)) return;
+  } else if (isPlainObject(hint)) {
+    if ('$natural' in hint) return;
+    const wanted = JSON.stringify(hint);
+    if (specs.some((s) => JSON.stringify(s.key) === wanted)) return;
+  }
+  throw new EngineError('BadValue', 'hint provided does not correspond to an existing index');
+}

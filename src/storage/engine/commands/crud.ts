@@ -7,6 +7,7 @@ import { matching, readDocuments, shape } from '../query/read.js';
 import { applyUpdate, buildUpsert, classifyUpdate, type UpdateKind } from '../query/update.js';
 import { encodeKey, pathValues } from '../query/values.js';
 import {
+  assertHint,
   assertNoCollation,
   collectionView,
   optionalDoc,
@@ -45,6 +46,7 @@ const find: CommandHandler = (ctx) => {
   const cmd = ctx.cmd;
   assertNoCollation(cmd.collation);
   const view = collectionView(ctx, cmd.find);
+  assertHint(view, cmd.hint);
   const limit = optionalInt(cmd.limit, 'limit');
   const docs = readDocuments(view, {
     filter: optionalDoc(cmd.filter, 'filter'),
@@ -129,6 +131,7 @@ const update: CommandHandler = (ctx) => {
     try {
       const s = optionalDoc(raw, `updates.${index}`) ?? {};
       assertNoCollation(s.collation);
+      assertHint(view, s.hint);
       const q = optionalDoc(s.q, 'q') ?? {};
       const outcome = updateStatement(view, q, s.u as Document, {
         multi: s.multi === true,
@@ -167,6 +170,7 @@ const del: CommandHandler = (ctx) => {
     try {
       const s = optionalDoc(raw, `deletes.${index}`) ?? {};
       assertNoCollation(s.collation);
+      assertHint(view, s.hint);
       const limit = optionalInt(s.limit, 'limit') ?? 0;
       let targets = matching(view, optionalDoc(s.q, 'q') ?? {});
       if (limit === 1) targets = targets.slice(0, 1);
@@ -186,6 +190,7 @@ const findAndModify: CommandHandler = (ctx) => {
   const cmd = ctx.cmd;
   assertNoCollation(cmd.collation);
   const view = collectionView(ctx, cmd.findAndModify ?? cmd.findandmodify);
+  assertHint(view, cmd.hint);
   const query = optionalDoc(cmd.query, 'query') ?? {};
   const sort = optionalDoc(cmd.sort, 'sort');
   const fields = optionalDoc(cmd.fields, 'fields');
@@ -218,6 +223,7 @@ const count: CommandHandler = (ctx) => {
   assertNoCollation(cmd.collation);
   if (ctx.txn) throw new EngineError('OperationNotSupportedInTransaction', 'Cannot run \'count\' in a multi-document transaction.');
   const view = collectionView(ctx, cmd.count);
+  assertHint(view, cmd.hint);
   const query = optionalDoc(cmd.query, 'query');
   const skip = optionalInt(cmd.skip, 'skip') ?? 0;
   const limit = Math.abs(optionalInt(cmd.limit, 'limit') ?? 0);

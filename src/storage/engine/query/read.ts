@@ -2,6 +2,7 @@
 import type { Document } from 'bson';
 import { find as mingoFind } from 'mingo';
 import type { CollectionView } from '../catalog/views.js';
+import { sortDocuments } from './compare.js';
 import { assertSupported, compileFilter } from './filter.js';
 import { isPlainObject } from './values.js';
 
@@ -37,12 +38,14 @@ export function shape(docs: Document[], opts: ReadOptions): Document[] {
   if (!hasSort && !hasProjection) {
     return limit === undefined ? (skip ? docs.slice(skip) : docs) : docs.slice(skip, skip + limit);
   }
-  if (hasProjection) assertSupported(projection, 'projection');
-  if (hasSort) assertSupported(sort, 'sort');
-  const query = hasProjection && needsQueryForProjection(projection) ? (filter ?? {}) : {};
-  let cursor = mingoFind(docs, query, hasProjection ? projection : undefined);
-  if (hasSort) cursor = cursor.sort(sort as never);
-  if (skip) cursor = cursor.skip(skip);
-  if (limit !== undefined) cursor = cursor.limit(limit);
-  return cursor.all() as Document[];
+  let out = docs;
+  if (hasSort) {
+    assertSupported(sort, 'sort');
+    out = sortDocuments(docs, sort);
+  }
+  out = limit === undefined ? (skip ? out.slice(skip) : out) : out.slice(skip, skip + limit);
+  if (!hasProjection) return out;
+  assertSupported(projection, 'projection');
+  const query = needsQueryForProjection(projection) ? (filter ?? {}) : {};
+  return mingoFind(out, query, projection).all() as Document[];
 }

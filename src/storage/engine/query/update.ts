@@ -1,10 +1,10 @@
 // Update documents (operator, replacement and pipeline forms) with MongoDB's rules on top of mingo:
 // $setOnInsert (mingo lacks it), upsert seeding from the query's equality fields, _id immutability.
-import { ObjectId, type Document } from 'bson';
+import { Double, Int32, Long, ObjectId, type Document } from 'bson';
 import { updateMany } from 'mingo';
 import { EngineError } from '../errors.js';
 import { assertSupported } from './filter.js';
-import { cloneDoc, encodeKey, isPlainObject } from './values.js';
+import { cloneDoc, encodeKey, isPlainObject, pathValues } from './values.js';
 
 export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
 
@@ -36,7 +36,54 @@ export function classifyUpdate(u: unknown): UpdateKind {
     }
   }
   assertSupported(u, 'update');
+  assertNoConflictingPaths(u);
   return 'operators';
+}
+
+/** Two operators (or one $rename's ends) touching the same path or a path and its prefix: MongoDB error 40. */
+function assertNoConflictingPaths(u: Document): void {
+  const paths: string[] = [];
+  for (const [op, fields] of Object.entries(u)) {
+    for (const [field, arg] of Object.entries(fields as Document)) {
+      paths.push(field);
+      if (op === '$rename' && typeof arg === 'string') paths.push(arg);
+    }
+  }
+  const norm = paths.map((p) => p.split('.').filter((part) => !part.startsWith('$')).join('.'));
+  for (let i = 0; i < norm.length; i++) {
+    for (let j = i + 1; j < norm.length; j++) {
+      const a = norm[i]!;
+      const b = norm[j]!;
+      if (a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`)) {
+        throw new EngineError('ConflictingUpdateOperators', `Updating the path '${paths[j]}' would create a conflict at '${paths[i]}'`);
+      }
+    }
+  }
+}
+
+const ARITHMETIC_OPERATORS = ['$inc', '$mul'] as const;
+
+/** $inc/$mul need numbers on both sides (MongoDB: TypeMismatch 14); mingo would concatenate or produce NaN. */
+function assertArithmetic(doc: Document, u: Document): void {
+  for (const op of ARITHMETIC_OPERATORS) {
+    const fields = u[op] as Document | undefined;
+    if (!fields) continue;
+    for (const [field, arg] of Object.entries(fields)) {
+      if (!isNumeric(arg)) {
+        throw new EngineError('TypeMismatch', `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${field}: ${JSON.stringify(arg)}}`);
+      }
+      if (field.includes('$')) continue; // positional targets are checked by the element values mingo reaches
+      for (const v of pathValues(doc, field.split('.'))) {
+        if (v !== undefined && !isNumeric(v)) {
+          throw new EngineError('TypeMismatch', `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${field}' of non-numeric type ${Array.isArray(v) ? 'array' : typeof v}`);
+        }
+      }
+    }
+  }
+}
+
+function isNumeric(v: unknown): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof Long || v instanceof Int32 || v instanceof Double;
 }
 
 function withoutSetOnInsert(u: Document): Document {
@@ -56,6 +103,7 @@ function runMingo(docs: Document[], q: Document, modifier: Document | Document[]
     updateMany(docs, q, modifier as never, { arrayFilters, cloneMode: 'copy' });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    if (/immutable field/i.test(message)) throw new EngineError('ImmutableField', message);
     if (/positional operator/i.test(message)) {
       throw new EngineError('BadValue', 'The positional operator did not find the match needed from the query.');
     }
@@ -78,6 +126,7 @@ export function applyUpdate(docs: Document[], q: Document, u: Document | Documen
       return { _id: old._id, ...cloneDoc(rest) };
     });
   }
+  if (kind === 'operators') for (const d of docs) assertArithmetic(d, u as Document);
   const copies = docs.map((d) => cloneDoc(d));
   const modifier = kind === 'operators' ? withoutSetOnInsert(u as Document) : (u as Document[]);
   runMingo(copies, q, modifier, arrayFilters);

@@ -13,10 +13,18 @@ const FLAG_CHECKSUM_PRESENT = 1 << 0;
 const FLAG_MORE_TO_COME = 1 << 1;
 
 // Keep Binary as Binary (GridFS chunk data must round-trip as BSON binary, not Node Buffers).
-const DESERIALIZE_OPTIONS = { promoteBuffers: false, validation: { utf8: false } } as const;
+const STORED_OPTIONS = { promoteBuffers: false, validation: { utf8: false } } as const;
+// Wire input keeps Int32/Double/Long wrappers so the engine can see each number's BSON type
+// (query/numbers.ts decides what can be stored faithfully).
+const WIRE_OPTIONS = { promoteBuffers: false, promoteValues: false, validation: { utf8: false } } as const;
 
+/** Decode a document the engine wrote itself (log, snapshot): numbers are plain JS numbers. */
 export function deserialize(buf: Uint8Array): Document {
-  return BSON.deserialize(buf, DESERIALIZE_OPTIONS);
+  return BSON.deserialize(buf, STORED_OPTIONS);
+}
+
+function deserializeWire(buf: Uint8Array): Document {
+  return BSON.deserialize(buf, WIRE_OPTIONS);
 }
 
 export interface MessageHeader {
@@ -72,12 +80,11 @@ export class MessageReader {
   }
 
   private peekLength(): number {
-    const first = this.chunks[0]!;
-    if (first.length >= 4) return first.readInt32LE(0);
-    const head = Buffer.concat(this.chunks, Math.min(this.buffered, 4));
-    this.chunks = [head, ...this.chunks.slice(1)].filter((c) => c.length > 0);
-    // Re-split is unnecessary: concat above consumed only whole chunks' prefixes; rebuild exactly.
-    return head.readInt32LE(0);
+    if (this.chunks[0]!.length < 4) {
+      // Rare (a chunk shorter than a length prefix): merge what is buffered into one chunk.
+      this.chunks = [Buffer.concat(this.chunks, this.buffered)];
+    }
+    return this.chunks[0]!.readInt32LE(0);
   }
 
   private take(length: number): Buffer {
@@ -152,7 +159,7 @@ function parseOpMsg(buf: Buffer, header: MessageHeader): OpMsgRequest {
     offset += 1;
     if (kind === 0) {
       const size = buf.readInt32LE(offset);
-      body = deserialize(buf.subarray(offset, offset + size));
+      body = deserializeWire(buf.subarray(offset, offset + size));
       offset += size;
     } else if (kind === 1) {
       const size = buf.readInt32LE(offset);
@@ -161,7 +168,7 @@ function parseOpMsg(buf: Buffer, header: MessageHeader): OpMsgRequest {
       const docs: Document[] = [];
       while (pos < sectionEnd) {
         const docSize = buf.readInt32LE(pos);
-        docs.push(deserialize(buf.subarray(pos, pos + docSize)));
+        docs.push(deserializeWire(buf.subarray(pos, pos + docSize)));
         pos += docSize;
       }
       sequences.push([identifier, docs]);
@@ -180,7 +187,7 @@ function parseOpQuery(buf: Buffer, header: MessageHeader): OpQueryRequest {
   const [fullCollectionName, pos] = readCString(buf, offset);
   offset = pos + 8; // numberToSkip, numberToReturn
   const size = buf.readInt32LE(offset);
-  const query = deserialize(buf.subarray(offset, offset + size));
+  const query = deserializeWire(buf.subarray(offset, offset + size));
   return { kind: 'query', header, fullCollectionName, query };
 }
 
