@@ -1,7 +1,7 @@
 // `chemreg` command line. Subcommands:
 //   chemreg db --data-dir DIR [--port N]   run the embedded MongoDB-compatible engine standalone
 import { parseArgs } from 'node:util';
-import { startEngine } from './storage/engine/index.js';
+import { startEngine, type EmbeddedEngine } from './storage/engine/index.js';
 
 const USAGE = `usage:
   chemreg db --data-dir DIR [--port N]   run the embedded database engine; prints its mongodb:// URI`;
@@ -16,13 +16,15 @@ async function runDb(args: string[]): Promise<void> {
   if (!dataDir) throw new UsageError('--data-dir is required');
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0-65535, got '${values.port}'`);
-  const engine = await startEngine({ dataDir, port, host: values.host });
-  process.stdout.write(`${engine.uri}\n`);
+  // Handlers go in before start-up: a signal that arrives while starting (or right after the URI
+  // line) still stops the engine cleanly with exit code 0.
+  let engine: EmbeddedEngine | undefined;
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    engine.close().then(
+    const closing = engine ? engine.close() : Promise.resolve();
+    closing.then(
       () => process.exit(0),
       (err: unknown) => {
         process.stderr.write(`chemreg db: error while stopping: ${String(err)}\n`);
@@ -32,6 +34,13 @@ async function runDb(args: string[]): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const started = await startEngine({ dataDir, port, host: values.host });
+  if (stopping) {
+    await started.close();
+    return;
+  }
+  engine = started;
+  process.stdout.write(`${engine.uri}\n`);
 }
 
 class UsageError extends Error {}

@@ -189,6 +189,8 @@ export class TxnView implements CollectionView {
   private write(idKey: string, doc: Document | null): void {
     const { overlay, readVersion, base } = this.state;
     if (!readVersion.has(idKey)) {
+      // Changed by someone else since this transaction's snapshot: MongoDB fails the write at once.
+      if (this.catalog.get(this.db, this.name)?.get(idKey) !== base.get(idKey)) throw writeConflict();
       this.state.claim(this.ns, idKey);
       readVersion.set(idKey, base.get(idKey));
     }

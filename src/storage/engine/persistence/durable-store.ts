@@ -112,7 +112,7 @@ export class DurableStore {
       for (const f of files) {
         const s = SNAPSHOT_RE.exec(f)?.[1];
         const l = LOG_RE.exec(f)?.[1];
-        if ((s && Number(s) !== base) || (l && Number(l) < (base ?? 0)) || f.endsWith('.tmp')) unlinkSync(join(dir, f));
+        if ((s && Number(s) !== base) || (l && Number(l) < (base ?? 0)) || /^snapshot-.*\.tmp$/.test(f)) unlinkSync(join(dir, f));
       }
       const store = new DurableStore(dir, catalog, log, current, release, opts.compactAfterBytes ?? 64 * 1024 * 1024);
       store.logBytes = logBytes;

@@ -1,6 +1,6 @@
 // One process owns a data directory at a time (like mongod.lock). The lock file holds the owner's
 // PID; a lock left by a process that no longer exists (kill -9) is taken over.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LOCK_FILE = 'chemreg-engine.lock';
@@ -22,14 +22,58 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Replacing a stale lock is read-check-unlink-create; two processes doing that at once could each
+ * delete the other's fresh lock. A takeover directory (mkdir is atomic) lets only one try at a time.
+ */
+function takeOverStale(dir: string, path: string): void {
+  const guard = `${path}.takeover`;
+  try {
+    mkdirSync(guard);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    // Another process is taking over right now; a guard older than 10 s belongs to a crashed one.
+    if (Date.now() - statSync(guard).mtimeMs < 10_000) throw new DataDirLockedError(dir, 'unknown (taking over a stale lock)');
+    rmdirSync(guard);
+    mkdirSync(guard);
+  }
+  try {
+    const owner = readOwner(path);
+    if (owner !== null && owner !== process.pid && processAlive(owner)) throw new DataDirLockedError(dir, owner);
+    try {
+      unlinkSync(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  } finally {
+    rmdirSync(guard);
+  }
+}
+
+function readOwner(path: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    return Number.isFinite(pid) ? pid : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 export function acquireLock(dir: string): () => void {
   const path = join(dir, LOCK_FILE);
   if (heldInThisProcess.has(path)) throw new DataDirLockedError(dir, process.pid);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Publish the lock with its content in one step (link fails if the name exists), so no other
+    // process ever reads an empty lock file and mistakes it for a stale one.
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, String(process.pid));
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      try {
+        linkSync(tmp, path);
+      } finally {
+        unlinkSync(tmp);
+      }
       heldInThisProcess.add(path);
       return () => {
         heldInThisProcess.delete(path);
@@ -41,9 +85,9 @@ export function acquireLock(dir: string): () => void {
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isFinite(owner) && owner !== process.pid && processAlive(owner)) throw new DataDirLockedError(dir, owner);
-      unlinkSync(path); // stale: its owner died without releasing it
+      const owner = readOwner(path);
+      if (owner !== null && owner !== process.pid && processAlive(owner)) throw new DataDirLockedError(dir, owner);
+      takeOverStale(dir, path); // its owner died without releasing it (kill -9)
     }
   }
   throw new DataDirLockedError(dir, 'unknown');

@@ -60,23 +60,30 @@ function simpleEqualityTerms(filter: Document): EqualityTerm[] | null {
     const path = field.split('.');
     if (path.some((p) => p === '' || /^\d+$/.test(p))) return null;
     let v: unknown = value;
-    if (isPlainObject(value)) {
+    if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
       const keys = Object.keys(value);
       if (keys.length !== 1 || keys[0] !== '$eq') return null;
       v = value.$eq;
     }
-    if (!isIndexableScalar(v)) return null;
+    // Embedded documents and arrays compare whole and field-order-sensitively in MongoDB
+    // (mingo ignores field order), which the canonical key encodes.
+    if (!isIndexableScalar(v) && !isLiteralDocOrArray(v)) return null;
     terms.push({ path, key: encodeKey(v) });
   }
   return terms;
 }
 
+function isLiteralDocOrArray(v: unknown): boolean {
+  if (Array.isArray(v)) return v.every((el) => isIndexableScalar(el) || isLiteralDocOrArray(el));
+  if (!isPlainObject(v)) return false;
+  return Object.entries(v).every(([k, el]) => !k.startsWith('$') && (el === undefined || isIndexableScalar(el) || isLiteralDocOrArray(el)));
+}
+
 function matchesTerm(doc: Document, term: EqualityTerm): boolean {
   for (const v of pathValues(doc, term.path)) {
+    if (encodeKey(v) === term.key) return true;
     if (Array.isArray(v)) {
       for (const el of v) if (encodeKey(el) === term.key) return true;
-    } else if (encodeKey(v) === term.key) {
-      return true;
     }
   }
   return false;

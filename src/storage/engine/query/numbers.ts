@@ -3,7 +3,7 @@
 // as double. That round-trips every int32 and every double except whole-valued doubles in int32
 // range, and no long. Documents to be stored with such values are refused (CommandNotSupported)
 // instead of coming back with another type; in filters and options only the value matters.
-import { Double, Int32, Long, type Document } from 'bson';
+import { Decimal128, Double, Int32, Long, type Document } from 'bson';
 import { unsupported } from '../errors.js';
 import { isPlainObject } from './values.js';
 
@@ -19,6 +19,10 @@ function walk(v: unknown, strict: boolean, path: string): unknown {
       throw unsupported(`storing the whole-number double ${n} at '${path}' (it would be read back as int32)`);
     }
     return n;
+  }
+  if (v instanceof Decimal128 && strict) {
+    // mingo neither orders Decimal128 nor equates it with numbers (NumberDecimal("1") == 1 in MongoDB).
+    throw unsupported(`storing the Decimal128 value ${v.toString()} at '${path}'`);
   }
   if (v instanceof Long) {
     if (strict) throw unsupported(`storing the 64-bit integer (long) ${v.toString()} at '${path}' (use a JS number or a string)`);

@@ -61,6 +61,24 @@ function assertNoConflictingPaths(u: Document): void {
   }
 }
 
+// Array operators need an array (or nothing) at their path; MongoDB rejects the update otherwise.
+const ARRAY_OPERATORS = ['$push', '$addToSet', '$pop', '$pull', '$pullAll'] as const;
+
+function assertArrayTargets(doc: Document, u: Document): void {
+  for (const op of ARRAY_OPERATORS) {
+    const fields = u[op] as Document | undefined;
+    if (!fields) continue;
+    for (const field of Object.keys(fields)) {
+      if (field.includes('$')) continue;
+      for (const v of pathValues(doc, field.split('.'))) {
+        if (v !== undefined && !Array.isArray(v)) {
+          throw new EngineError('BadValue', `The field '${field}' must be an array but is of type ${v === null ? 'null' : typeof v} in document {_id: ${JSON.stringify(doc._id)}}`);
+        }
+      }
+    }
+  }
+}
+
 const ARITHMETIC_OPERATORS = ['$inc', '$mul'] as const;
 
 /** $inc/$mul need numbers on both sides (MongoDB: TypeMismatch 14); mingo would concatenate or produce NaN. */
@@ -126,7 +144,12 @@ export function applyUpdate(docs: Document[], q: Document, u: Document | Documen
       return { _id: old._id, ...cloneDoc(rest) };
     });
   }
-  if (kind === 'operators') for (const d of docs) assertArithmetic(d, u as Document);
+  if (kind === 'operators') {
+    for (const d of docs) {
+      assertArithmetic(d, u as Document);
+      assertArrayTargets(d, u as Document);
+    }
+  }
   const copies = docs.map((d) => cloneDoc(d));
   const modifier = kind === 'operators' ? withoutSetOnInsert(u as Document) : (u as Document[]);
   runMingo(copies, q, modifier, arrayFilters);
