@@ -1,0 +1,64 @@
+// Test target for the conformance suite: a real MongoDB (MONGODB_URI) or the embedded engine.
+//
+// - With MONGODB_URI set, every call gets its own uniquely named database on that deployment; close() drops it.
+// - Without it, every call starts a fresh embedded engine on a new temporary data directory; close() stops the
+//   engine and removes the directory.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { startEngine } from '../../../src/storage/engine/index.js';
+
+export interface Target {
+  /** Connection string for MongoClient / mongoose. */
+  uri: string;
+  /** The database this test file owns; unique per openTarget() call. */
+  dbName: string;
+  close(): Promise<void>;
+}
+
+function uniqueDbName(): string {
+  return `conformance_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+export async function openTarget(): Promise<Target> {
+  const dbName = uniqueDbName();
+  const external = process.env.MONGODB_URI;
+
+  if (external !== undefined && external !== '') {
+    return {
+      uri: external,
+      dbName,
+      async close() {
+        const client = new MongoClient(external, { serverSelectionTimeoutMS: 5000 });
+        try {
+          await client.connect();
+          await client.db(dbName).dropDatabase();
+        } finally {
+          await client.close();
+        }
+      },
+    };
+  }
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'chemreg-engine-conformance-'));
+  let engine: Awaited<ReturnType<typeof startEngine>>;
+  try {
+    engine = await startEngine({ dataDir });
+  } catch (err) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    uri: engine.uri,
+    dbName,
+    async close() {
+      try {
+        await engine.close();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
