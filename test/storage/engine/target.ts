@@ -1,3 +1,5 @@
+import { MongoServerError } from 'mongodb';
+import { expect } from 'chai';
 // Test target for the conformance suite: a real MongoDB (MONGODB_URI) or the embedded engine.
 //
 // - With MONGODB_URI set, every call gets its own uniquely named database on that deployment; close() drops it.
@@ -61,4 +63,15 @@ export async function openTarget(): Promise<Target> {
       }
     },
   };
+}
+
+/** The server error a command fails with; fails the test if it succeeds or fails on the client side. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<MongoServerError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err, 'expected a server error').to.be.instanceOf(MongoServerError);
+    return err as MongoServerError;
+  }
+  return expect.fail('expected the operation to be rejected by the server, but it succeeded');
 }

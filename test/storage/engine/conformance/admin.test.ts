@@ -1,17 +1,7 @@
 // Conformance: administrative commands (ping, listDatabases, listCollections, drop, dropDatabase, create).
 import { expect } from 'chai';
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
-import { openTarget, type Target } from '../target.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err, 'expected a server error').to.be.instanceOf(MongoServerError);
-    return err as MongoServerError;
-  }
-  return expect.fail('expected the operation to be rejected by the server, but it succeeded');
-}
+import { openTarget, rejectionOf, type Target } from '../target.js';
 
 describe('engine conformance: admin', function () {
   let target: Target | undefined;

@@ -1,17 +1,7 @@
 // Conformance: aggregation pipeline stages as documented by MongoDB.
 import { expect } from 'chai';
 import { MongoClient, MongoServerError, type Db, type Document } from 'mongodb';
-import { openTarget, type Target } from '../target.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err, 'expected a server error').to.be.instanceOf(MongoServerError);
-    return err as MongoServerError;
-  }
-  return expect.fail('expected the operation to be rejected by the server, but it succeeded');
-}
+import { openTarget, rejectionOf, type Target } from '../target.js';
 
 describe('engine conformance: aggregate', function () {
   let target: Target | undefined;

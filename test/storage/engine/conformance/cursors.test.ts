@@ -1,17 +1,7 @@
 // Conformance: cursor batching, getMore, killCursors and large results as documented by MongoDB.
 import { expect } from 'chai';
 import { MongoClient, MongoServerError, type Db, type Document } from 'mongodb';
-import { openTarget, type Target } from '../target.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err, 'expected a server error').to.be.instanceOf(MongoServerError);
-    return err as MongoServerError;
-  }
-  return expect.fail('expected the operation to be rejected by the server, but it succeeded');
-}
+import { openTarget, rejectionOf, type Target } from '../target.js';
 
 /** Raw command results decoded with int64 as bigint, so cursor ids round-trip as int64 exactly. */
 const RAW = { useBigInt64: true } as const;

@@ -3,17 +3,7 @@
 // accepts either MongoDB's correct answer or a server error, but never a different answer.
 import { expect } from 'chai';
 import { Decimal128, Double, Int32, Long, MongoClient, MongoServerError, type Db, type Document } from 'mongodb';
-import { openTarget, type Target } from '../target.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err, 'expected a server error').to.be.instanceOf(MongoServerError);
-    return err as MongoServerError;
-  }
-  return expect.fail('expected the operation to be rejected by the server, but it succeeded');
-}
+import { openTarget, rejectionOf, type Target } from '../target.js';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: MongoServerError };
 

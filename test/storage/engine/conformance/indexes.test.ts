@@ -9,17 +9,7 @@ import {
   type Document,
   type WriteError,
 } from 'mongodb';
-import { openTarget, type Target } from '../target.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err, 'expected a server error').to.be.instanceOf(MongoServerError);
-    return err as MongoServerError;
-  }
-  return expect.fail('expected the operation to be rejected by the server, but it succeeded');
-}
+import { openTarget, rejectionOf, type Target } from '../target.js';
 
 function writeErrorsOf(err: MongoBulkWriteError): WriteError[] {
   const w: unknown = err.writeErrors;
