@@ -1,20 +1,95 @@
 // createApp(deps): the HTTP application without listening (tests mount it on port 0).
-import express, { type Express } from 'express';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { registerAuditRoutes } from './audit/index.js';
+import type { Config } from './config.js';
+import { registerContractRoutes } from './contracts/index.js';
+import { registerProductRoutes } from './products/index.js';
+import type { Services } from './services.js';
+import { authenticate } from './shared/http/auth.js';
+import { errorHandler, routeNotFound } from './shared/http/error-handler.js';
+import { ApiRegistry } from './shared/http/route.js';
+import { createHttpLogger, type Logger } from './shared/logger.js';
+import { buildOpenApiDocument } from './shared/openapi.js';
 import type { Storage } from './storage/connection.js';
+import { registerSupplierRoutes } from './suppliers/index.js';
+import { registerTokenRoutes } from './tokens/index.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../package.json') as { version: string };
+const swaggerUiDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 
 export interface AppDeps {
-  storage: Storage;
+  config: Pick<Config, 'JSON_MAX_BYTES'>;
+  storage: Pick<Storage, 'ping'>;
+  services: Services;
+  logger: Logger;
 }
 
-export function createApp({ storage }: AppDeps): Express {
+export interface App {
+  express: Express;
+  /** Every route, as documented in /openapi.json. */
+  apis: ApiRegistry[];
+  openapi: ReturnType<typeof buildOpenApiDocument>;
+}
+
+export function createApp({ config, storage, services, logger }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  app.use(createHttpLogger(logger));
+  // upgrade-insecure-requests is left out: chemreg is often run on plain http inside a network, where the
+  // directive would make browsers fetch /docs assets over https and fail.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+
+  const publicOnly: RequestHandler = () => {
+    throw new Error('system routes are public and take no body');
+  };
+  const system = new ApiRegistry('', app, { authenticate: publicOnly, parseBody: publicOnly });
+  system.define(
+    { method: 'get', path: '/health', operationId: 'health', summary: 'Liveness: the process answers', tag: 'system', roles: 'public', responses: { 200: { description: 'alive' } } },
+    (_input, res) => {
+      res.json({ status: 'ok' });
+    },
+  );
+  system.define(
+    {
+      method: 'get', path: '/ready', operationId: 'ready', summary: 'Readiness: storage is reachable', tag: 'system', roles: 'public',
+      responses: { 200: { description: 'ready' }, 503: { description: 'storage unreachable' } },
+    },
+    async (_input, res) => {
+      const ok = await storage.ping();
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'storage-unavailable' });
+    },
+  );
+
+  const router = express.Router();
+  const api = new ApiRegistry('/api/v1', router, {
+    authenticate: authenticate(services.tokens.verifier),
+    parseBody: express.json({ limit: config.JSON_MAX_BYTES }),
   });
-  app.get('/ready', async (_req, res) => {
-    const ok = await storage.ping();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'storage-unavailable' });
+  registerTokenRoutes(api, services.tokens);
+  registerSupplierRoutes(api, services.suppliers);
+  registerContractRoutes(api, services.contracts);
+  registerProductRoutes(api, services.products);
+  registerAuditRoutes(api, services.audit);
+  app.use('/api/v1', router);
+
+  const apis = [system, api];
+  const openapi = buildOpenApiDocument(apis, version);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
   });
-  return app;
+  // Swagger UI from swagger-ui-dist; only its start-up script is ours, pointing it at /openapi.json.
+  app.get('/docs/swagger-initializer.js', (_req, res) => {
+    res.type('application/javascript').send(
+      'window.onload = () => { window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true, persistAuthorization: false }); };\n',
+    );
+  });
+  app.use('/docs', express.static(swaggerUiDir, { index: 'index.html' }));
+
+  app.use(routeNotFound);
+  app.use(errorHandler(logger));
+  return { express: app, apis, openapi };
 }

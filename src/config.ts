@@ -1,24 +1,57 @@
 // Configuration: the environment, validated once with zod, typed and frozen.
-// Nothing else in chemreg reads process.env.
+// Nothing else in chemreg reads process.env. Every key has a description and (where sensible) a default;
+// the README's configuration table lists the same keys.
 import { z } from 'zod';
 
-const Config = z.object({
+const emptyAsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
+
+export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port of the API'),
   HOST: z.string().min(1).default('0.0.0.0').describe('interface the API listens on'),
   DATA_DIR: z.string().min(1).default('./data/db').describe('data directory of the embedded engine'),
-  MONGODB_URI: z
-    .string()
-    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
-    .optional()
-    .describe('use this MongoDB instead of the embedded engine'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional()
+      .describe('use this MongoDB instead of the embedded engine'),
+  ),
+  CHEMREG_ADMIN_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      // A token is a bearer secret: long enough not to be guessed, and without whitespace so it survives
+      // an Authorization header unchanged.
+      .min(32, 'must be at least 32 characters')
+      .max(256, 'must be at most 256 characters')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .optional()
+      .describe('admin token created on first start of an empty database (else a random one is printed once)'),
+  ),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024)
+    .describe('largest accepted upload (SDS PDF, declaration file), in bytes'),
+  JSON_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024)
+    .describe('largest accepted JSON request body, in bytes'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
 });
-export type Config = Readonly<z.infer<typeof Config>>;
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
-export class ConfigError extends Error {}
+/** Start-up stops with this: the message names every offending variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Config.safeParse(env);
+  const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);

@@ -1,25 +1,54 @@
-// config → storage → createApp → listen; graceful shutdown on SIGTERM/SIGINT.
+// config → storage → services → createApp → listen; graceful shutdown on SIGTERM/SIGINT.
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createServices } from './services.js';
+import { createLogger } from './shared/logger.js';
 import { openStorage } from './storage/connection.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config);
   const storage = await openStorage(config);
-  const app = createApp({ storage });
+  const services = createServices(storage.connection);
+  await services.prepare();
+
+  const firstAdmin = await services.tokens.ensureFirstAdmin(config.CHEMREG_ADMIN_TOKEN);
+  if (firstAdmin?.generatedSecret !== undefined) {
+    // Shown once, on stdout, outside the JSON log stream (logs never carry secrets). It is not stored anywhere.
+    process.stdout.write(
+      `\nchemreg: first start on an empty database. Admin API token (shown only this once, store it now):\n\n    ${firstAdmin.generatedSecret}\n\n`,
+    );
+  } else if (firstAdmin) {
+    logger.info({ tokenId: firstAdmin.token.id }, 'first admin token registered from CHEMREG_ADMIN_TOKEN');
+  }
+
+  const { express: app } = createApp({ config, storage, services, logger });
   const server = app.listen(config.PORT, config.HOST, () => {
-    process.stdout.write(`chemreg listening on http://${config.HOST}:${config.PORT} (storage: ${storage.embedded ? `embedded engine in ${config.DATA_DIR}` : 'MONGODB_URI'})\n`);
+    logger.info(
+      { port: config.PORT, host: config.HOST, storage: storage.embedded ? `embedded engine in ${config.DATA_DIR}` : 'MONGODB_URI' },
+      `chemreg listening on http://${config.HOST}:${config.PORT} (API docs at /docs)`,
+    );
   });
-  const shutdown = (): void => {
-    server.close(() => {
+
+  // SIGTERM: stop accepting connections, let in-flight requests finish, then close storage.
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close((err) => {
       storage.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => process.exit(err ? 1 : 0),
+        (closeErr: unknown) => {
+          logger.error({ err: closeErr }, 'error while closing storage');
+          process.exit(1);
+        },
       );
     });
+    server.closeIdleConnections();
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((err: unknown) => {

@@ -11,14 +11,21 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-export async function openStorage(config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR'>): Promise<Storage> {
+/**
+ * `dbName` overrides the database (tests give each file its own on a shared MONGODB_URI); by default it is
+ * the one named in MONGODB_URI, or `chemreg` on the embedded engine.
+ */
+export async function openStorage(config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR'>, options: { dbName?: string } = {}): Promise<Storage> {
   let engine: EmbeddedEngine | undefined;
   let uri = config.MONGODB_URI;
   if (!uri) {
     engine = await startEngine({ dataDir: config.DATA_DIR });
     uri = `${engine.uri}/chemreg`;
   }
-  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5000 });
+  const connection = mongoose.createConnection(uri, {
+    serverSelectionTimeoutMS: 5000,
+    ...(options.dbName !== undefined ? { dbName: options.dbName } : {}),
+  });
   try {
     await connection.asPromise();
   } catch (err) {

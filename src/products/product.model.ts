@@ -1,0 +1,36 @@
+import { Schema, type Types } from 'mongoose';
+import type { ProductKind } from './product.schema.js';
+
+export interface ProductDoc {
+  _id: Types.ObjectId;
+  supplierId: string;
+  name: string;
+  tradeName?: string;
+  supplierArticleNumbers: string[];
+  buyerArticleNumbers: string[];
+  category?: string;
+  kind: ProductKind;
+  contractIds: string[];
+  intendedUse?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ProductSchema = new Schema<ProductDoc>(
+  {
+    supplierId: { type: String, required: true },
+    name: { type: String, required: true },
+    tradeName: { type: String },
+    supplierArticleNumbers: { type: [String], default: [] },
+    buyerArticleNumbers: { type: [String], default: [] },
+    category: { type: String },
+    kind: { type: String, required: true },
+    contractIds: { type: [String], default: [] },
+    intendedUse: { type: String },
+  },
+  { collection: 'products', timestamps: true, versionKey: false, strict: 'throw' },
+);
+// Every supplier-scoped query starts with supplierId; lists sort by name.
+ProductSchema.index({ supplierId: 1, name: 1, _id: 1 });
+ProductSchema.index({ contractIds: 1 });
+ProductSchema.index({ name: 1, _id: 1 });

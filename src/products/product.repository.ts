@@ -1,0 +1,97 @@
+// Product records in MongoDB, returned as plain objects.
+import type { Connection } from 'mongoose';
+import type { Page, PageRequest } from '../shared/http/pagination.js';
+import { toObjectId } from '../shared/ids.js';
+import { escapeRegex, modelOn } from '../shared/mongo.js';
+import type { Session } from '../storage/transaction.js';
+import { ProductSchema, type ProductDoc } from './product.model.js';
+import type { Product, ProductKind } from './product.schema.js';
+
+export interface ProductFilter {
+  supplierId?: string;
+  contractId?: string;
+  category?: string;
+  kind?: ProductKind;
+  q?: string;
+}
+
+export type ProductFields = Omit<Product, 'id' | 'createdAt' | 'updatedAt'>;
+/** A change: optional fields set to null are removed. */
+export type ProductChange = { [K in keyof Omit<ProductFields, 'supplierId'>]?: ProductFields[K] | null };
+
+const toProduct = (doc: ProductDoc): Product => ({
+  id: doc._id.toHexString(),
+  supplierId: doc.supplierId,
+  name: doc.name,
+  ...(doc.tradeName !== undefined ? { tradeName: doc.tradeName } : {}),
+  supplierArticleNumbers: [...doc.supplierArticleNumbers],
+  buyerArticleNumbers: [...doc.buyerArticleNumbers],
+  ...(doc.category !== undefined ? { category: doc.category } : {}),
+  kind: doc.kind,
+  contractIds: [...doc.contractIds],
+  ...(doc.intendedUse !== undefined ? { intendedUse: doc.intendedUse } : {}),
+  createdAt: doc.createdAt,
+  updatedAt: doc.updatedAt,
+});
+
+export function createProductRepository(connection: Connection) {
+  const Products = modelOn(connection, 'Product', ProductSchema);
+
+  return {
+    model: Products,
+
+    async findById(id: string, session?: Session): Promise<Product | undefined> {
+      const doc = await Products.findById(toObjectId(id)).session(session ?? null).lean<ProductDoc>();
+      return doc ? toProduct(doc) : undefined;
+    },
+
+    async list(filter: ProductFilter, page: PageRequest): Promise<Page<Product>> {
+      const query: Record<string, unknown> = {};
+      if (filter.supplierId !== undefined) query.supplierId = filter.supplierId;
+      if (filter.contractId !== undefined) query.contractIds = filter.contractId;
+      if (filter.category !== undefined) query.category = filter.category;
+      if (filter.kind !== undefined) query.kind = filter.kind;
+      if (filter.q !== undefined) {
+        const pattern = { $regex: escapeRegex(filter.q), $options: 'i' };
+        query.$or = [{ name: pattern }, { tradeName: pattern }, { supplierArticleNumbers: pattern }, { buyerArticleNumbers: pattern }];
+      }
+      const [docs, total] = await Promise.all([
+        Products.find(query).sort({ name: 1, _id: 1 }).skip(page.offset).limit(page.limit).lean<ProductDoc[]>(),
+        Products.countDocuments(query),
+      ]);
+      return { items: docs.map(toProduct), total, ...page };
+    },
+
+    async countForSupplier(supplierId: string, session?: Session): Promise<number> {
+      return Products.countDocuments({ supplierId }).session(session ?? null);
+    },
+
+    async countOnContract(contractId: string, supplierIds: string[] | undefined, session?: Session): Promise<number> {
+      const query: Record<string, unknown> = { contractIds: contractId };
+      if (supplierIds !== undefined) query.supplierId = { $in: supplierIds };
+      return Products.countDocuments(query).session(session ?? null);
+    },
+
+    async insert(fields: ProductFields, session: Session): Promise<Product> {
+      const [doc] = await Products.create([fields], { session });
+      return toProduct(doc!.toObject());
+    },
+
+    async update(id: string, change: ProductChange, session: Session): Promise<Product | undefined> {
+      const $set: Record<string, unknown> = {};
+      const $unset: Record<string, ''> = {};
+      for (const [key, value] of Object.entries(change)) {
+        if (value === null) $unset[key] = '';
+        else if (value !== undefined) $set[key] = value;
+      }
+      const update = { ...(Object.keys($set).length ? { $set } : {}), ...(Object.keys($unset).length ? { $unset } : {}) };
+      const doc = await Products.findByIdAndUpdate(toObjectId(id), update, { new: true, session }).lean<ProductDoc>();
+      return doc ? toProduct(doc) : undefined;
+    },
+
+    async remove(id: string, session: Session): Promise<boolean> {
+      return (await Products.deleteOne({ _id: toObjectId(id) }, { session })).deletedCount === 1;
+    },
+  };
+}
+export type ProductRepository = ReturnType<typeof createProductRepository>;

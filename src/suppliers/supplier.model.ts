@@ -1,0 +1,26 @@
+import { Schema, type Types } from 'mongoose';
+
+export interface SupplierDoc {
+  _id: Types.ObjectId;
+  name: string;
+  orgNumber: string;
+  country: string;
+  contacts: { name: string; email?: string; phone?: string; role?: string }[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const ContactSchema = new Schema({ name: String, email: String, phone: String, role: String }, { _id: false });
+
+export const SupplierSchema = new Schema<SupplierDoc>(
+  {
+    name: { type: String, required: true },
+    orgNumber: { type: String, required: true },
+    country: { type: String, required: true },
+    contacts: { type: [ContactSchema], default: [] },
+  },
+  { collection: 'suppliers', timestamps: true, versionKey: false, strict: 'throw' },
+);
+// domain: an organisation number identifies one supplier (issue 3).
+SupplierSchema.index({ orgNumber: 1 }, { unique: true });
+SupplierSchema.index({ name: 1, _id: 1 });
