@@ -5,7 +5,7 @@ import { tenantOf, type Actor } from '../shared/actor.js';
 import { inUse, invalidReference, notFound, validationFailed } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import type { RunInTransaction, Session } from '../storage/transaction.js';
-import type { ContractFields, ContractRepository } from './contract.repository.js';
+import type { ContractRepository } from './contract.repository.js';
 import type { Contract, ContractCreate, ContractListQuery, ContractUpdate } from './contract.schema.js';
 
 /** Products of the given suppliers that are linked to a contract (they pin those suppliers to it). */
@@ -76,7 +76,7 @@ export function createContractService(deps: {
             throw inUse(`products of supplier(s) ${removed.join(', ')} are linked to this contract; unlink them before removing the supplier`);
           }
         }
-        const after = await contracts.update(id, patch as Partial<ContractFields>, session);
+        const after = await contracts.update(id, patch, session);
         if (!after) throw notFound('contract', id);
         await audit.record(actor, { action: 'contract.updated', entityType: 'contract', entityId: id, before, after }, session);
         return after;

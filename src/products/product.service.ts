@@ -6,7 +6,7 @@ import { tenantOf, type Actor } from '../shared/actor.js';
 import { invalidReference, notFound, validationFailed } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import type { RunInTransaction, Session } from '../storage/transaction.js';
-import type { ProductChange, ProductRepository } from './product.repository.js';
+import type { ProductRepository } from './product.repository.js';
 import type { Product, ProductCreate, ProductListQuery, ProductUpdate } from './product.schema.js';
 
 export function createProductService(deps: {
@@ -73,7 +73,7 @@ export function createProductService(deps: {
       return inTransaction(async (session) => {
         const before = await visibleProduct(actor, id, session);
         if (patch.contractIds !== undefined) await assertContractsInclude(before.supplierId, patch.contractIds, session);
-        const after = await products.update(id, patch as ProductChange, session);
+        const after = await products.update(id, patch, session);
         if (!after) throw notFound('product', id);
         await audit.record(actor, { action: 'product.updated', entityType: 'product', entityId: id, supplierId: after.supplierId, before, after }, session);
         return after;

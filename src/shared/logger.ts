@@ -25,7 +25,7 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: De
 // and plain; anything else is replaced, so logs cannot be forged or flooded through the header.
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function requestIdOf(req: IncomingMessage): string {
+export function incomingRequestId(req: IncomingMessage): string {
   const header = req.headers['x-request-id'];
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
 }
@@ -37,7 +37,7 @@ export function createHttpLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const id = requestIdOf(req);
+      const id = incomingRequestId(req);
       res.setHeader('X-Request-Id', id);
       return id;
     },

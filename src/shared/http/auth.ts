@@ -2,6 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { Actor, Role } from '../actor.js';
 import { ClientError, forbidden } from '../errors.js';
+import { requestIdOf } from './request-id.js';
 
 /** What authentication needs from the tokens feature: a secret in, the token's identity out (or null). */
 export interface TokenVerifier {
@@ -24,7 +25,7 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw new ClientError('INVALID_TOKEN', 'the API token is not valid (unknown or revoked)');
     }
-    const actor: Actor = { ...identity, requestId: String(req.id) };
+    const actor: Actor = { ...identity, requestId: requestIdOf(req) };
     res.locals.actor = actor;
     next();
   };

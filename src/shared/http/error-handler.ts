@@ -4,6 +4,7 @@ import { MongoServerSelectionError, MongoNetworkError } from 'mongodb';
 import { z } from 'zod';
 import { AppError, ClientError, ErrorCatalogue, type ErrorCode, type ErrorIssue } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { requestIdOf } from './request-id.js';
 
 export const ErrorResponse = z
   .object({
@@ -35,7 +36,7 @@ function fromBodyParser(err: { type?: unknown; status?: unknown; message?: unkno
 
 function classify(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
-  if (typeof err === 'object' && err !== null && 'type' in err) return fromBodyParser(err as { type?: unknown });
+  if (typeof err === 'object' && err !== null && 'type' in err) return fromBodyParser(err);
   if (err instanceof MongoServerSelectionError || err instanceof MongoNetworkError) {
     return new AppError('STORAGE_UNAVAILABLE', 'storage is unavailable; try again shortly', { cause: err });
   }
@@ -62,7 +63,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     // Unknown: the caller gets a generic message, the log gets everything.
     logger.error({ err, reqId: req.id }, 'unhandled error');
-    send(res, 'INTERNAL', `internal error; quote request id ${String(req.id)} when reporting it`);
+    send(res, 'INTERNAL', `internal error; quote request id ${requestIdOf(req)} when reporting it`);
   };
 }
 
