@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { z } from 'zod';
 import { registerAuditRoutes } from './audit/index.js';
 import type { Config } from './config.js';
 import { registerContractRoutes } from './contracts/index.js';
@@ -20,6 +21,10 @@ import { registerTokenRoutes } from './tokens/index.js';
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
 const swaggerUiDir = dirname(require.resolve('swagger-ui-dist/package.json'));
+
+const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+// A readiness probe's 503 carries this body, not the error shape: load balancers read `status`.
+const Readiness = z.object({ status: z.enum(['ready', 'storage-unavailable']) }).meta({ id: 'Readiness' });
 
 export interface AppDeps {
   config: Pick<Config, 'JSON_MAX_BYTES'>;
@@ -48,7 +53,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   };
   const system = new ApiRegistry('', app, { authenticate: publicOnly, parseBody: publicOnly });
   system.define(
-    { method: 'get', path: '/health', operationId: 'health', summary: 'Liveness: the process answers', tag: 'system', roles: 'public', responses: { 200: { description: 'alive' } } },
+    { method: 'get', path: '/health', operationId: 'health', summary: 'Liveness: the process answers', tag: 'system', roles: 'public', responses: { 200: { description: 'alive', schema: Health } } },
     (_input, res) => {
       res.json({ status: 'ok' });
     },
@@ -56,7 +61,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   system.define(
     {
       method: 'get', path: '/ready', operationId: 'ready', summary: 'Readiness: storage is reachable', tag: 'system', roles: 'public',
-      responses: { 200: { description: 'ready' }, 503: { description: 'storage unreachable' } },
+      responses: { 200: { description: 'ready', schema: Readiness }, 503: { description: 'storage unreachable', schema: Readiness } },
     },
     async (_input, res) => {
       const ok = await storage.ping();

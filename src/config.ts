@@ -3,32 +3,24 @@
 // the README's configuration table lists the same keys.
 import { z } from 'zod';
 
-const emptyAsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
-
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port of the API'),
   HOST: z.string().min(1).default('0.0.0.0').describe('interface the API listens on'),
   DATA_DIR: z.string().min(1).default('./data/db').describe('data directory of the embedded engine'),
-  MONGODB_URI: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
-      .optional()
-      .describe('use this MongoDB instead of the embedded engine'),
-  ),
-  CHEMREG_ADMIN_TOKEN: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      // A token is a bearer secret: long enough not to be guessed, and without whitespace so it survives
-      // an Authorization header unchanged.
-      .min(32, 'must be at least 32 characters')
-      .max(256, 'must be at most 256 characters')
-      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-      .optional()
-      .describe('admin token created on first start of an empty database (else a random one is printed once)'),
-  ),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional()
+    .describe('use this MongoDB instead of the embedded engine'),
+  CHEMREG_ADMIN_TOKEN: z
+    .string()
+    // A token is a bearer secret: long enough not to be guessed, and without whitespace so it survives
+    // an Authorization header unchanged.
+    .min(32, 'must be at least 32 characters')
+    .max(256, 'must be at most 256 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional()
+    .describe('admin token created on first start of an empty database (else a random one is printed once)'),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -51,7 +43,10 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  // `PORT=` in a compose file or a shell means "not set", not "port 0" or "empty token": empty values fall back
+  // to their defaults.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ConfigSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);

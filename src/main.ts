@@ -45,6 +45,9 @@ async function main(): Promise<void> {
         },
       );
     });
+    // A keep-alive connection would otherwise hold shutdown open for keepAliveTimeout after its last response
+    // (and for ever under steady traffic): from now on a connection closes as soon as its response is sent.
+    server.keepAliveTimeout = 1;
     server.closeIdleConnections();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -41,3 +41,11 @@ AuditSchema.pre(
   ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
   immutable,
 );
+// save() of a loaded entry and bulkWrite() write without query middleware; appending (save() of a new entry,
+// insertOne in a bulk) stays allowed.
+AuditSchema.pre('save', function () {
+  if (!this.isNew) immutable();
+});
+AuditSchema.pre('bulkWrite', function (ops) {
+  if (ops.some((op) => !('insertOne' in op))) immutable();
+});

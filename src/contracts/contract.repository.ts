@@ -86,7 +86,7 @@ export function createContractRepository(connection: Connection) {
 
     async update(id: string, fields: Partial<ContractFields>, session: Session): Promise<Contract | undefined> {
       try {
-        const doc = await Contracts.findByIdAndUpdate(toObjectId(id), { $set: fields }, { new: true, session }).lean<ContractDoc>();
+        const doc = await Contracts.findByIdAndUpdate(toObjectId(id), { $set: fields }, { returnDocument: 'after', session }).lean<ContractDoc>();
         return doc ? toContract(doc) : undefined;
       } catch (err) {
         rethrowDuplicate(err);

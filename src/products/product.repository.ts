@@ -85,7 +85,7 @@ export function createProductRepository(connection: Connection) {
         else if (value !== undefined) $set[key] = value;
       }
       const update = { ...(Object.keys($set).length ? { $set } : {}), ...(Object.keys($unset).length ? { $unset } : {}) };
-      const doc = await Products.findByIdAndUpdate(toObjectId(id), update, { new: true, session }).lean<ProductDoc>();
+      const doc = await Products.findByIdAndUpdate(toObjectId(id), update, { returnDocument: 'after', session }).lean<ProductDoc>();
       return doc ? toProduct(doc) : undefined;
     },
 

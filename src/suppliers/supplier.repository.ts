@@ -73,7 +73,7 @@ export function createSupplierRepository(connection: Connection) {
 
     async update(id: string, fields: Partial<SupplierFields>, session: Session): Promise<Supplier | undefined> {
       try {
-        const doc = await Suppliers.findByIdAndUpdate(toObjectId(id), { $set: fields }, { new: true, session }).lean<SupplierDoc>();
+        const doc = await Suppliers.findByIdAndUpdate(toObjectId(id), { $set: fields }, { returnDocument: 'after', session }).lean<SupplierDoc>();
         return doc ? toSupplier(doc) : undefined;
       } catch (err) {
         rethrowDuplicate(err);

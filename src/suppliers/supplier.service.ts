@@ -11,6 +11,14 @@ import type { Supplier, SupplierCreate, SupplierListQuery, SupplierUpdate } from
 /** Records elsewhere that point at a supplier; a supplier with any of them cannot be deleted. */
 export type SupplierReferences = (supplierId: string, session: Session) => Promise<string[]>;
 
+/** A searched organisation number in its stored form: "5560360793" finds 556036-0793, "hrb 1" finds HRB 1. */
+function searchableOrgNumber(country: string | undefined, raw: string): string {
+  const asSwedish = normaliseOrgNumber('SE', raw);
+  if ((country === undefined || country === 'SE') && asSwedish.ok) return asSwedish.value;
+  const asWritten = normaliseOrgNumber(country ?? 'XX', raw);
+  return asWritten.ok ? asWritten.value : raw;
+}
+
 // A supplier may keep its own name and contacts current; identity fields are the admin's to change.
 const SELF_EDITABLE = new Set<keyof SupplierUpdate>(['name', 'contacts']);
 
@@ -37,9 +45,16 @@ export function createSupplierService(deps: {
 
   return {
     async list(actor: Actor, query: SupplierListQuery): Promise<Page<Supplier>> {
-      const { limit, offset, ...filter } = query;
+      const { limit, offset, orgNumber, ...filter } = query;
       const tenant = tenantOf(actor);
-      return suppliers.list({ ...filter, ...(tenant !== undefined ? { onlyId: tenant } : {}) }, { limit, offset });
+      return suppliers.list(
+        {
+          ...filter,
+          ...(orgNumber !== undefined ? { orgNumber: searchableOrgNumber(filter.country, orgNumber) } : {}),
+          ...(tenant !== undefined ? { onlyId: tenant } : {}),
+        },
+        { limit, offset },
+      );
     },
 
     get: visibleSupplier,
@@ -54,12 +69,13 @@ export function createSupplierService(deps: {
     },
 
     async update(actor: Actor, id: string, patch: SupplierUpdate): Promise<Supplier> {
-      if (actor.role === 'supplier') {
-        const locked = Object.keys(patch).filter((k) => !SELF_EDITABLE.has(k as keyof SupplierUpdate));
-        if (locked.length > 0) throw forbidden(`a supplier may change only its name and contacts, not: ${locked.join(', ')}`);
-      }
       return inTransaction(async (session) => {
+        // Visibility first: another supplier's record answers 404 whatever the patch holds, never 403.
         const before = await visibleSupplier(actor, id, session);
+        if (actor.role === 'supplier') {
+          const locked = Object.keys(patch).filter((k) => !SELF_EDITABLE.has(k as keyof SupplierUpdate));
+          if (locked.length > 0) throw forbidden(`a supplier may change only its name and contacts, not: ${locked.join(', ')}`);
+        }
         const fields: Partial<SupplierFields> = { ...patch };
         if (patch.orgNumber !== undefined || patch.country !== undefined) {
           fields.orgNumber = checkedOrgNumber(patch.country ?? before.country, patch.orgNumber ?? before.orgNumber);

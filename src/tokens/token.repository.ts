@@ -71,7 +71,7 @@ export function createTokenRepository(connection: Connection) {
       const doc = await Tokens.findOneAndUpdate(
         { _id: toObjectId(id), revokedAt: { $exists: false } },
         { $set: { revokedAt: at, revokedBy: by } },
-        { new: true, session },
+        { returnDocument: 'after', session },
       ).lean<TokenDoc>();
       return doc ? toToken(doc) : undefined;
     },
