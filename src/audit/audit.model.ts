@@ -1,17 +1,9 @@
 import { Schema, type Types } from 'mongoose';
-import type { AuditActor, EntityType } from './audit.schema.js';
+import type { AuditEntry } from './audit.schema.js';
 
-export interface AuditDoc {
+/** The stored form of an AuditEntry: the same fields, keyed by _id. */
+export interface AuditDoc extends Omit<AuditEntry, 'id'> {
   _id: Types.ObjectId;
-  at: Date;
-  requestId: string;
-  actor: AuditActor;
-  action: string;
-  entityType: EntityType;
-  entityId: string;
-  supplierId?: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
 }
 
 export const AuditSchema = new Schema<AuditDoc>(

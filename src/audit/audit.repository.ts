@@ -1,7 +1,7 @@
 // Append and read the audit trail. There is deliberately no update or delete here.
 import type { Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
-import { modelOn } from '../shared/mongo.js';
+import { findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { AuditSchema, type AuditDoc } from './audit.model.js';
 import type { AuditEntry, EntityType } from './audit.schema.js';
@@ -47,11 +47,7 @@ export function createAuditRepository(connection: Connection) {
       if (filter.tokenId) query['actor.tokenId'] = filter.tokenId;
       if (filter.supplierId) query.supplierId = filter.supplierId;
       if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
-      const [docs, total] = await Promise.all([
-        Audit.find(query).sort({ at: -1, _id: -1 }).skip(page.offset).limit(page.limit).lean<AuditDoc[]>(),
-        Audit.countDocuments(query),
-      ]);
-      return { items: docs.map(toEntry), total, ...page };
+      return findPage(Audit, query, { at: -1, _id: -1 }, page, toEntry);
     },
   };
 }

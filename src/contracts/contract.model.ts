@@ -1,18 +1,9 @@
 import { Schema, type Types } from 'mongoose';
-import type { RequirementProfile } from './contract.schema.js';
+import type { Contract } from './contract.schema.js';
 
-export interface ContractDoc {
+/** The stored form of a Contract: the same fields, keyed by _id. */
+export interface ContractDoc extends Omit<Contract, 'id'> {
   _id: Types.ObjectId;
-  number: string;
-  title: string;
-  buyer: string;
-  supplierIds: string[];
-  validFrom: string;
-  validTo: string;
-  category: string;
-  requirementProfile: RequirementProfile;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export const ContractSchema = new Schema<ContractDoc>(

@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { duplicate } from '../shared/errors.js';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { duplicateKeyFields, escapeRegex, modelOn } from '../shared/mongo.js';
+import { duplicateKeyFields, escapeRegex, findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { ContractSchema, type ContractDoc } from './contract.model.js';
 import type { Contract } from './contract.schema.js';
@@ -64,11 +64,7 @@ export function createContractRepository(connection: Connection) {
         const pattern = { $regex: escapeRegex(filter.q), $options: 'i' };
         query.$or = [{ number: pattern }, { title: pattern }];
       }
-      const [docs, total] = await Promise.all([
-        Contracts.find(query).sort({ number: 1, _id: 1 }).skip(page.offset).limit(page.limit).lean<ContractDoc[]>(),
-        Contracts.countDocuments(query),
-      ]);
-      return { items: docs.map(toContract), total, ...page };
+      return findPage(Contracts, query, { number: 1, _id: 1 }, page, toContract);
     },
 
     async countForSupplier(supplierId: string, session?: Session): Promise<number> {

@@ -1,19 +1,9 @@
 import { Schema, type Types } from 'mongoose';
-import type { ProductKind } from './product.schema.js';
+import type { Product } from './product.schema.js';
 
-export interface ProductDoc {
+/** The stored form of a Product: the same fields, keyed by _id. */
+export interface ProductDoc extends Omit<Product, 'id'> {
   _id: Types.ObjectId;
-  supplierId: string;
-  name: string;
-  tradeName?: string;
-  supplierArticleNumbers: string[];
-  buyerArticleNumbers: string[];
-  category?: string;
-  kind: ProductKind;
-  contractIds: string[];
-  intendedUse?: string;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export const ProductSchema = new Schema<ProductDoc>(

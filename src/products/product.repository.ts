@@ -2,7 +2,7 @@
 import type { Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { escapeRegex, modelOn } from '../shared/mongo.js';
+import { escapeRegex, findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { ProductSchema, type ProductDoc } from './product.model.js';
 import type { Product, ProductKind } from './product.schema.js';
@@ -55,11 +55,7 @@ export function createProductRepository(connection: Connection) {
         const pattern = { $regex: escapeRegex(filter.q), $options: 'i' };
         query.$or = [{ name: pattern }, { tradeName: pattern }, { supplierArticleNumbers: pattern }, { buyerArticleNumbers: pattern }];
       }
-      const [docs, total] = await Promise.all([
-        Products.find(query).sort({ name: 1, _id: 1 }).skip(page.offset).limit(page.limit).lean<ProductDoc[]>(),
-        Products.countDocuments(query),
-      ]);
-      return { items: docs.map(toProduct), total, ...page };
+      return findPage(Products, query, { name: 1, _id: 1 }, page, toProduct);
     },
 
     async countForSupplier(supplierId: string, session?: Session): Promise<number> {

@@ -1,5 +1,6 @@
 // Small helpers shared by repositories (the only code that touches mongoose models).
-import type { Connection, Model, Schema } from 'mongoose';
+import type { Connection, Model, Schema, SortOrder } from 'mongoose';
+import type { Page, PageRequest } from './http/pagination.js';
 import { MongoServerError } from 'mongodb';
 
 /** A model bound to one connection (tests open several), compiled once per connection. */
@@ -12,6 +13,21 @@ export function duplicateKeyFields(err: unknown): string[] | undefined {
   if (!(err instanceof MongoServerError) || err.code !== 11000) return undefined;
   const pattern = (err as MongoServerError & { keyPattern?: Record<string, unknown> }).keyPattern;
   return pattern ? Object.keys(pattern) : [];
+}
+
+/** One page of a filtered, sorted query plus the total count of matches, mapped to plain records. */
+export async function findPage<TDoc, TOut>(
+  model: Model<TDoc>,
+  query: Record<string, unknown>,
+  sort: Record<string, SortOrder>,
+  page: PageRequest,
+  map: (doc: TDoc) => TOut,
+): Promise<Page<TOut>> {
+  const [docs, total] = await Promise.all([
+    model.find(query).sort(sort).skip(page.offset).limit(page.limit).lean<TDoc[]>(),
+    model.countDocuments(query),
+  ]);
+  return { items: docs.map(map), total, ...page };
 }
 
 /** Escape user text for use inside a $regex (a search for "a.b" must not match "axb"). */

@@ -1,13 +1,9 @@
 import { Schema, type Types } from 'mongoose';
+import type { Supplier } from './supplier.schema.js';
 
-export interface SupplierDoc {
+/** The stored form of a Supplier: the same fields, keyed by _id. */
+export interface SupplierDoc extends Omit<Supplier, 'id'> {
   _id: Types.ObjectId;
-  name: string;
-  orgNumber: string;
-  country: string;
-  contacts: { name: string; email?: string; phone?: string; role?: string }[];
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 const ContactSchema = new Schema({ name: String, email: String, phone: String, role: String }, { _id: false });

@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { duplicate } from '../shared/errors.js';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { duplicateKeyFields, escapeRegex, modelOn } from '../shared/mongo.js';
+import { duplicateKeyFields, escapeRegex, findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { SupplierSchema, type SupplierDoc } from './supplier.model.js';
 import type { Supplier } from './supplier.schema.js';
@@ -55,11 +55,7 @@ export function createSupplierRepository(connection: Connection) {
       if (filter.q !== undefined) query.name = { $regex: escapeRegex(filter.q), $options: 'i' };
       if (filter.country !== undefined) query.country = filter.country;
       if (filter.orgNumber !== undefined) query.orgNumber = filter.orgNumber;
-      const [docs, total] = await Promise.all([
-        Suppliers.find(query).sort({ name: 1, _id: 1 }).skip(page.offset).limit(page.limit).lean<SupplierDoc[]>(),
-        Suppliers.countDocuments(query),
-      ]);
-      return { items: docs.map(toSupplier), total, ...page };
+      return findPage(Suppliers, query, { name: 1, _id: 1 }, page, toSupplier);
     },
 
     async insert(fields: SupplierFields, session: Session): Promise<Supplier> {

@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Role } from '../shared/actor.js';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { modelOn } from '../shared/mongo.js';
+import { findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { TokenSchema, type TokenDoc } from './token.model.js';
 import type { Token } from './token.schema.js';
@@ -51,11 +51,7 @@ export function createTokenRepository(connection: Connection) {
       if (filter.role) query.role = filter.role;
       if (filter.supplierId) query.supplierId = filter.supplierId;
       if (filter.revoked !== undefined) query.revokedAt = { $exists: filter.revoked };
-      const [docs, total] = await Promise.all([
-        Tokens.find(query).sort({ _id: 1 }).skip(page.offset).limit(page.limit).lean<TokenDoc[]>(),
-        Tokens.countDocuments(query),
-      ]);
-      return { items: docs.map(toToken), total, ...page };
+      return findPage(Tokens, query, { _id: 1 }, page, toToken);
     },
 
     async countActive(filter: { role?: Role; supplierId?: string }, session?: Session): Promise<number> {
