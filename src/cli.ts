@@ -18,7 +18,7 @@ async function runDb(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0-65535, got '${values.port}'`);
   // Handlers go in before start-up: a signal that arrives while starting (or right after the URI
   // line) still stops the engine cleanly with exit code 0.
-  let engine: EmbeddedEngine | undefined;
+  let engine: EmbeddedEngine | undefined = undefined;
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

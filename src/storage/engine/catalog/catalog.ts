@@ -50,7 +50,7 @@ export class Catalog {
         return;
       case 'createColl': {
         let db = this.dbs.get(e.db);
-        if (!db) this.dbs.set(e.db, (db = new Map()));
+        if (!db) this.dbs.set(e.db, (db = new Map<string, Collection>()));
         db.set(e.c, new Collection(e.db, e.c, e.options, e.uuid));
         return;
       }

@@ -128,7 +128,8 @@ export class Collection {
 export function prepareInsert(doc: Document): Document {
   if (!isPlainObject(doc)) throw new EngineError('BadValue', 'document to insert must be an object');
   // mongod stores _id as the first field whatever position the client gave it.
-  const { _id, ...rest } = doc;
+  const fields: Record<string, unknown> = doc;
+  const { _id, ...rest } = fields;
   const out = { _id: _id === undefined ? new ObjectId() : _id, ...rest };
   assertValidId(out._id);
   return out;

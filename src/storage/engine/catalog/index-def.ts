@@ -31,7 +31,7 @@ export class Index {
     this.fields = Object.keys(spec.key);
     this.paths = this.fields.map((f) => f.split('.'));
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
-    this.byFirst = this.fields.length === 1 ? this.byKey : new Map();
+    this.byFirst = this.fields.length === 1 ? this.byKey : new Map<string, Set<string>>();
   }
 
   get name(): string {
@@ -139,7 +139,7 @@ export function duplicateKey(ns: string, index: { name: string; fields: string[]
   const parts = fullKey?.split('\u0000');
   index.fields.forEach((f, i) => {
     const vals = pathValues(doc, f.split('.'));
-    const expanded = vals.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [[]]) : [v]));
+    const expanded = vals.flatMap((v): unknown[] => (Array.isArray(v) ? (v.length ? v : [[]]) : [v]));
     const wanted = parts?.[i];
     const hit = wanted === undefined ? undefined : expanded.find((v) => (Array.isArray(v) && v.length === 0 ? EMPTY_ARRAY_KEY : encodeKey(v)) === wanted);
     keyValue[f] = hit !== undefined ? hit : vals.length === 1 ? (vals[0] ?? null) : vals;
@@ -159,7 +159,7 @@ export function normalizeIndexSpec(raw: Document): IndexSpec {
   if (!isPlainObject(raw.key) || Object.keys(raw.key).length === 0) {
     throw new EngineError('CannotCreateIndex', 'index key pattern must be a non-empty object');
   }
-  for (const [field, dir] of Object.entries(raw.key as Document)) {
+  for (const [field, dir] of Object.entries(raw.key)) {
     if (dir === 'text' || dir === '2d' || dir === '2dsphere' || dir === 'geoHaystack' || dir === 'hashed') {
       throw new EngineError('CommandNotSupported', `index type '${String(dir)}' on '${field}' is not supported by chemreg's embedded engine`);
     }
@@ -169,7 +169,7 @@ export function normalizeIndexSpec(raw: Document): IndexSpec {
     throw new EngineError('CommandNotSupported', "index collation is not supported by chemreg's embedded engine");
   }
   if (typeof raw.name !== 'string' || raw.name === '') throw new EngineError('CannotCreateIndex', 'index name must be a non-empty string');
-  const spec: IndexSpec = { ...raw, v: 2, key: raw.key as Document, name: raw.name };
+  const spec: IndexSpec = { ...raw, v: 2, key: raw.key, name: raw.name };
   if (spec.unique === false) delete spec.unique;
   if (spec.sparse === false) delete spec.sparse;
   return spec;

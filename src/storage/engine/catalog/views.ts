@@ -113,7 +113,7 @@ export class TxnCollectionState {
     /** Claims a document for this transaction; throws WriteConflict when another open transaction wrote it. */
     readonly claim: (ns: string, idKey: string) => void = () => {},
   ) {
-    this.base = baseColl ? baseColl.snapshot() : new Map();
+    this.base = baseColl ? baseColl.snapshot() : new Map<string, Document>();
   }
 }
 

@@ -2,7 +2,7 @@
 import { Long, type Document } from 'bson';
 import { assertCollectionName, assertDbName } from '../catalog/catalog.js';
 import { ID_INDEX_SPEC } from '../catalog/collection.js';
-import { defaultIndexName, normalizeIndexSpec } from '../catalog/index-def.js';
+import { defaultIndexName, normalizeIndexSpec, type IndexSpec } from '../catalog/index-def.js';
 import { newCollectionUuid } from '../catalog/views.js';
 import { EngineError, unsupported } from '../errors.js';
 import { compileFilter } from '../query/filter.js';
@@ -78,7 +78,7 @@ const listCollections: CommandHandler = (ctx) => {
 const HARMLESS_CREATE_OPTIONS = new Set(['create', '$db', 'lsid', '$clusterTime', 'writeConcern', 'comment', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', '$readPreference', 'idIndex']);
 
 const create: CommandHandler = (ctx) => {
-  const name = ctx.cmd.create;
+  const name: unknown = ctx.cmd.create;
   assertDbName(ctx.db);
   assertCollectionName(name);
   for (const key of Object.keys(ctx.cmd)) {
@@ -93,7 +93,7 @@ const create: CommandHandler = (ctx) => {
 };
 
 const drop: CommandHandler = (ctx) => {
-  const name = ctx.cmd.drop;
+  const name: unknown = ctx.cmd.drop;
   assertCollectionName(name);
   if (ctx.txn) throw new EngineError('OperationNotSupportedInTransaction', 'Cannot drop a collection in a transaction.');
   const coll = ctx.engine.catalog.get(ctx.db, name);
@@ -116,12 +116,13 @@ const dropDatabase: CommandHandler = (ctx) => {
 };
 
 const createIndexes: CommandHandler = (ctx) => {
-  const name = ctx.cmd.createIndexes;
+  const name: unknown = ctx.cmd.createIndexes;
   assertCollectionName(name);
   if (ctx.txn) throw new EngineError('OperationNotSupportedInTransaction', 'Cannot create indexes in a transaction in the embedded engine.');
   const specs = requireArray(ctx.cmd.indexes, 'indexes').map((raw) => {
     const r = optionalDoc(raw, 'indexes') ?? {};
-    return normalizeIndexSpec({ ...r, name: r.name ?? (isPlainObject(r.key) ? defaultIndexName(r.key) : undefined) });
+    const given: unknown = r.name;
+    return normalizeIndexSpec({ ...r, name: given ?? (isPlainObject(r.key) ? defaultIndexName(r.key) : undefined) });
   });
   const catalog = ctx.engine.catalog;
   let coll = catalog.get(ctx.db, name);
@@ -139,7 +140,7 @@ const createIndexes: CommandHandler = (ctx) => {
     const sameKey = coll.indexes.find((i) => JSON.stringify(i.spec.key) === JSON.stringify(spec.key));
     if (sameName || sameKey) {
       const existing = (sameName ?? sameKey)!.spec;
-      const comparable = (s: Document): string => JSON.stringify({ key: s.key, name: s.name, unique: s.unique === true, sparse: s.sparse === true, partialFilterExpression: s.partialFilterExpression, expireAfterSeconds: s.expireAfterSeconds });
+      const comparable = (s: IndexSpec): string => JSON.stringify({ key: s.key, name: s.name, unique: s.unique === true, sparse: s.sparse === true, partialFilterExpression: s.partialFilterExpression, expireAfterSeconds: s.expireAfterSeconds });
       if (comparable(existing) === comparable(spec)) continue; // identical: no-op, as in MongoDB
       if (sameName) throw new EngineError('IndexKeySpecsConflict', `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing)}`);
       throw new EngineError('IndexOptionsConflict', `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing)}`);
@@ -152,7 +153,7 @@ const createIndexes: CommandHandler = (ctx) => {
 };
 
 const listIndexes: CommandHandler = (ctx) => {
-  const name = ctx.cmd.listIndexes;
+  const name: unknown = ctx.cmd.listIndexes;
   assertCollectionName(name);
   const coll = ctx.engine.catalog.get(ctx.db, name);
   if (!coll) throw new EngineError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
@@ -162,12 +163,12 @@ const listIndexes: CommandHandler = (ctx) => {
 };
 
 const dropIndexes: CommandHandler = (ctx) => {
-  const name = ctx.cmd.dropIndexes;
+  const name: unknown = ctx.cmd.dropIndexes;
   assertCollectionName(name);
   const coll = ctx.engine.catalog.get(ctx.db, name);
   if (!coll) throw new EngineError('NamespaceNotFound', `ns not found ${ctx.db}.${name}`);
   const nIndexesWas = coll.indexes.length + 1;
-  const target = ctx.cmd.index;
+  const target: unknown = ctx.cmd.index;
   let names: string[];
   if (target === '*') names = coll.indexes.map((i) => i.name);
   else if (typeof target === 'string') names = [target];

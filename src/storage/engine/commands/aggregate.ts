@@ -34,8 +34,8 @@ function checkPipeline(pipeline: unknown[]): void {
     if (!isKnownStage(name) && name !== '$out' && name !== '$merge') {
       throw new EngineError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
     }
-    assertSupported((stage as Document)[name], 'aggregation');
-    const body = (stage as Document)[name];
+    const body: unknown = (stage as Document)[name];
+    assertSupported(body, 'aggregation');
     if (name === '$facet' && isPlainObject(body)) for (const sub of Object.values(body)) checkPipeline(requireArray(sub, '$facet'));
     if ((name === '$lookup' || name === '$unionWith') && isPlainObject(body) && Array.isArray(body.pipeline)) checkPipeline(body.pipeline);
   }
@@ -45,14 +45,14 @@ export function runPipeline(ctx: CommandContext, source: string, pipeline: Docum
   const view = collectionView(ctx, source);
   // A leading $match narrows the input through indexes; mingo still applies it, so results are exact.
   const first = pipeline[0];
-  const leadingMatch = first && isPlainObject(first.$match) ? (first.$match as Document) : undefined;
+  const leadingMatch = first && isPlainObject(first.$match) ? first.$match : undefined;
   let input = leadingMatch ? matching(view, leadingMatch) : view.candidates(undefined);
   const rest = leadingMatch ? pipeline.slice(1) : pipeline;
   if (!rest.every((s) => READ_ONLY_STAGES.has(stageName(s)))) input = input.map((d) => cloneDoc(d));
   const resolver = (name: string): Document[] => collectionView(ctx, name).candidates(undefined).map((d) => cloneDoc(d));
   const aggregator = new Aggregator(rest, { processingMode: ProcessingMode.CLONE_OFF, collectionResolver: resolver, useStrictMode: true, context: ENGINE_CONTEXT });
   try {
-    return aggregator.run(input) as Document[];
+    return aggregator.run<Document>(input);
   } catch (err) {
     if (err instanceof EngineError) throw err;
     throw new EngineError('BadValue', err instanceof Error ? err.message : String(err));
@@ -61,24 +61,31 @@ export function runPipeline(ctx: CommandContext, source: string, pipeline: Docum
 
 function writeOut(ctx: CommandContext, stage: Document, results: Document[]): void {
   if ('$out' in stage) {
-    const target = typeof stage.$out === 'string' ? stage.$out : (stage.$out as Document).coll;
-    if (isPlainObject(stage.$out) && stage.$out.db !== undefined && stage.$out.db !== ctx.db) throw unsupported('$out to another database');
+    const out: unknown = stage.$out;
+    const target: unknown = typeof out === 'string' ? out : (out as Document).coll;
+    if (isPlainObject(out) && out.db !== undefined && out.db !== ctx.db) throw unsupported('$out to another database');
     const view = collectionView(ctx, target);
     for (const doc of view.candidates(undefined)) view.remove(doc);
     for (const doc of results) view.insert(prepareInsert(doc));
     return;
   }
-  const spec = isPlainObject(stage.$merge) ? (stage.$merge as Document) : { into: stage.$merge };
-  const into = isPlainObject(spec.into) ? (spec.into as Document).coll : spec.into;
-  if (isPlainObject(spec.into) && (spec.into as Document).db !== undefined && (spec.into as Document).db !== ctx.db) throw unsupported('$merge into another database');
-  const on = spec.on === undefined ? ['_id'] : Array.isArray(spec.on) ? (spec.on as string[]) : [spec.on as string];
-  const whenMatched = spec.whenMatched ?? 'merge';
-  const whenNotMatched = spec.whenNotMatched ?? 'insert';
+  const merge: unknown = stage.$merge;
+  const spec: Document = isPlainObject(merge) ? merge : { into: merge };
+  const intoSpec: unknown = spec.into;
+  const into: unknown = isPlainObject(intoSpec) ? intoSpec.coll : intoSpec;
+  if (isPlainObject(intoSpec) && intoSpec.db !== undefined && intoSpec.db !== ctx.db) throw unsupported('$merge into another database');
+  const onSpec: unknown = spec.on;
+  const on = onSpec === undefined ? ['_id'] : Array.isArray(onSpec) ? (onSpec as string[]) : [onSpec as string];
+  const whenMatched: unknown = spec.whenMatched ?? 'merge';
+  const whenNotMatched: unknown = spec.whenNotMatched ?? 'insert';
   if (typeof whenMatched !== 'string') throw unsupported('$merge with a pipeline in whenMatched');
   const view = collectionView(ctx, into);
   for (const doc of results) {
     const filter: Document = {};
-    for (const f of on) filter[f] = doc[f] ?? null;
+    for (const f of on) {
+      const value: unknown = doc[f];
+      filter[f] = value ?? null;
+    }
     const existing = matching(view, filter);
     if (existing.length > 1) throw new EngineError('DuplicateKey', `$merge found more than one document matching 'on' fields`);
     const match = existing[0];
@@ -87,12 +94,13 @@ function writeOut(ctx: CommandContext, stage: Document, results: Document[]): vo
       else if (whenNotMatched === 'fail') throw new EngineError('BadValue', '$merge could not find a matching document in the target collection');
       continue;
     }
+    const matchedId: unknown = match._id;
     switch (whenMatched) {
       case 'replace':
-        view.replace(match, { ...doc, _id: match._id });
+        view.replace(match, { ...doc, _id: matchedId });
         break;
       case 'merge':
-        view.replace(match, { ...match, ...doc, _id: match._id });
+        view.replace(match, { ...match, ...doc, _id: matchedId });
         break;
       case 'keepExisting':
         break;

@@ -60,7 +60,7 @@ const find: CommandHandler = (ctx) => {
 };
 
 const getMore: CommandHandler = (ctx) => {
-  const id = ctx.cmd.getMore;
+  const id: unknown = ctx.cmd.getMore;
   if (!(id instanceof Long) && typeof id !== 'number' && typeof id !== 'bigint') {
     throw new EngineError('TypeMismatch', "BSON field 'getMore' is the wrong type, expected type 'long'");
   }

@@ -35,7 +35,12 @@ export interface RecoveryReport {
 
 interface Waiter {
   resolve: () => void;
-  reject: (err: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+/** Failures from the file system are Errors; anything else thrown is wrapped so waiters always get one. */
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
 }
 
 function fsyncDir(dir: string): void {
@@ -59,7 +64,7 @@ export class DurableStore {
   private pending: Buffer[] = [];
   private waiters: Waiter[] = [];
   private flushing = false;
-  private failure: unknown = null;
+  private failure: Error | null = null;
   private logBytes = 0;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
@@ -156,8 +161,9 @@ export class DurableStore {
       } catch (err) {
         // The in-memory state is now ahead of the disk: refuse all further writes rather than
         // acknowledge anything that might not survive (mongod fasserts in this situation).
-        this.failure = err;
-        for (const w of [...waiters, ...this.waiters]) w.reject(err);
+        const failure = asError(err);
+        this.failure = failure;
+        for (const w of [...waiters, ...this.waiters]) w.reject(failure);
         this.waiters = [];
         this.pending = [];
       }
@@ -165,7 +171,7 @@ export class DurableStore {
         try {
           await this.compact();
         } catch (err) {
-          this.failure = err;
+          this.failure = asError(err);
         }
       }
     }

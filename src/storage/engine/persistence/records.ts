@@ -1,7 +1,7 @@
 // Record framing shared by the write-ahead log and snapshots:
 //   [u32 payload length][u32 CRC-32 of payload][payload = one or more BSON documents back to back]
 // A record is either wholly valid or detected as torn/corrupt by its length and checksum.
-import { BSON, type Document } from 'bson';
+import { BSON } from 'bson';
 import { crc32 } from 'node:zlib';
 import type { Effect } from '../catalog/catalog.js';
 import { deserialize } from '../wire/protocol.js';
@@ -12,7 +12,7 @@ export function encodeRecord(effects: readonly Effect[]): Buffer {
   const parts: Uint8Array[] = [];
   let size = 0;
   for (const e of effects) {
-    const b = BSON.serialize(e as Document);
+    const b = BSON.serialize(e);
     parts.push(b);
     size += b.length;
   }

@@ -47,8 +47,8 @@ export function compareValues(a: unknown, b: unknown): number {
       const ka = Object.keys(a as Document);
       const kb = Object.keys(b as Document);
       for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
-        const va = (a as Document)[ka[i]!];
-        const vb = (b as Document)[kb[i]!];
+        const va: unknown = (a as Document)[ka[i]!];
+        const vb: unknown = (b as Document)[kb[i]!];
         const byType = typeRank(va) - typeRank(vb);
         if (byType !== 0) return byType;
         const byName = cmp(ka[i]!, kb[i]!);
@@ -93,7 +93,7 @@ function sortKey(doc: Document, path: string[], direction: 1 | -1): unknown {
   for (const v of pathValues(doc, path)) {
     if (Array.isArray(v)) {
       if (v.length === 0) values.push(EMPTY_ARRAY);
-      else values.push(...v);
+      else values.push(...(v as unknown[]));
     } else {
       values.push(v);
     }

@@ -71,13 +71,15 @@ const $lookup = (coll: Iter, expr: Document, options: Options): unknown => {
   return Lazy(out);
 };
 
+// mingo types a pipeline operator as the intersection of every built-in stage's parameter list,
+// which no replacement stage can satisfy; the stages above take what mingo actually passes.
 export const ENGINE_CONTEXT = Context.init({
-  accumulator: accumulatorOperators as never,
-  expression: expressionOperators as never,
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
   pipeline: { ...pipelineOperators, $sort, $count, $lookup } as never,
-  projection: projectionOperators as never,
-  query: queryOperators as never,
-  window: windowOperators as never,
+  projection: projectionOperators,
+  query: queryOperators,
+  window: windowOperators,
 });
 
 export function isKnownStage(name: string): boolean {

@@ -58,7 +58,7 @@ export function normalizeCommand(cmd: Document): Document {
   };
   if (name === 'insert' && Array.isArray(cmd.documents)) stored('documents', cmd.documents);
   if (name === 'update' && Array.isArray(cmd.updates)) {
-    for (const s of cmd.updates as unknown[]) if (isPlainObject(s)) s.u = normalizeStored(s.u, 'u');
+    for (const s of cmd.updates as unknown[]) if (isPlainObject(s)) s.u = normalizeStored<unknown>(s.u, 'u');
   }
   if ((name === 'findAndModify' || name === 'findandmodify') && cmd.update !== undefined) stored('update', cmd.update);
   return normalizeLoose(cmd);

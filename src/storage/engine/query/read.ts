@@ -47,5 +47,5 @@ export function shape(docs: Document[], opts: ReadOptions): Document[] {
   if (!hasProjection) return out;
   assertSupported(projection, 'projection');
   const query = needsQueryForProjection(projection) ? (filter ?? {}) : {};
-  return mingoFind(out, query, projection).all() as Document[];
+  return mingoFind(out, query, projection).all();
 }

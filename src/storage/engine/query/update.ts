@@ -141,17 +141,18 @@ export function applyUpdate(docs: Document[], q: Document, u: Document | Documen
         throw new EngineError('ImmutableField', `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${JSON.stringify(replacement._id)}`);
       }
       const { _id: _dropped, ...rest } = replacement;
-      return { _id: old._id, ...cloneDoc(rest) };
+      const id: unknown = old._id;
+      return { _id: id, ...cloneDoc(rest) };
     });
   }
   if (kind === 'operators') {
     for (const d of docs) {
-      assertArithmetic(d, u as Document);
-      assertArrayTargets(d, u as Document);
+      assertArithmetic(d, u);
+      assertArrayTargets(d, u);
     }
   }
   const copies = docs.map((d) => cloneDoc(d));
-  const modifier = kind === 'operators' ? withoutSetOnInsert(u as Document) : (u as Document[]);
+  const modifier = kind === 'operators' ? withoutSetOnInsert(u) : (u as Document[]);
   runMingo(copies, q, modifier, arrayFilters);
   copies.forEach((c, i) => assertIdUnchanged(docs[i]!, c));
   return copies;
@@ -195,7 +196,8 @@ export function buildUpsert(q: Document, u: Document | Document[], kind: UpdateK
   if (kind === 'replacement') {
     const replacement = cloneDoc(u as Document);
     const seed = seedFromQuery(q);
-    doc = '_id' in replacement ? replacement : '_id' in seed ? { _id: seed._id, ...replacement } : replacement;
+    const seedId: unknown = seed._id;
+    doc = '_id' in replacement ? replacement : '_id' in seed ? { _id: seedId, ...replacement } : replacement;
   } else {
     const seed = seedFromQuery(q);
     const docs = [seed];
@@ -205,7 +207,7 @@ export function buildUpsert(q: Document, u: Document | Document[], kind: UpdateK
       if (isPlainObject(ops.$setOnInsert)) modifier.$set = { ...(modifier.$set as Document | undefined), ...ops.$setOnInsert };
       runMingo(docs, {}, modifier, arrayFilters);
     } else {
-      runMingo(docs, {}, u as Document[], arrayFilters);
+      runMingo(docs, {}, u, arrayFilters);
     }
     doc = docs[0]!;
     if ('_id' in seed && encodeKey(seed._id) !== encodeKey(doc._id)) {
@@ -213,6 +215,8 @@ export function buildUpsert(q: Document, u: Document | Document[], kind: UpdateK
     }
   }
   if (!('_id' in doc) || doc._id === undefined) return { _id: new ObjectId(), ...doc };
-  const { _id, ...rest } = doc;
+  // Rebuilt so that _id comes first, as mongod stores it.
+  const fields: Record<string, unknown> = doc;
+  const { _id, ...rest } = fields;
   return { _id, ...rest };
 }

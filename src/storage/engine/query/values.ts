@@ -18,7 +18,7 @@ export function cloneDoc<T>(v: T): T {
   if (v instanceof Date) return new Date(v.getTime()) as T;
   if (isPlainObject(v)) {
     const out: Document = {};
-    for (const k of Object.keys(v)) out[k] = cloneDoc(v[k]);
+    for (const k of Object.keys(v)) out[k] = cloneDoc<unknown>(v[k]);
     return out as T;
   }
   return v;
@@ -39,7 +39,10 @@ export function encodeKey(v: unknown): string {
       return v ? 'b:1' : 'b:0';
     case 'bigint':
       return `d:${v}`;
-    default:
+    case 'undefined':
+    case 'object':
+    case 'function':
+    case 'symbol':
       break;
   }
   if (v instanceof ObjectId) return `o:${v.toHexString()}`;
@@ -48,15 +51,16 @@ export function encodeKey(v: unknown): string {
   if (v instanceof Long) return `d:${v.toString()}`;
   if (v instanceof Binary) return `x:${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
   if (v instanceof Decimal128) return `m:${v.toString()}`;
-  if (v instanceof Timestamp) return `ts:${v.toString()}`;
+  if (v instanceof Timestamp) return `ts:${v.toBigInt()}`;
   if (v instanceof RegExp) return `r:${v.source}/${v.flags}`;
   if (v instanceof BSONRegExp) return `r:${v.pattern}/${v.options}`;
   if (isPlainObject(v)) {
     const parts = Object.keys(v).map((k) => `${JSON.stringify(k)}:${encodeKey(v[k])}`);
     return `{${parts.join(',')}}`;
   }
-  const t = (v as { _bsontype?: string })._bsontype;
-  return `?${t ?? typeof v}:${String(v)}`;
+  // Anything else (other BSON classes, symbols, functions): its BSON type name and string form.
+  const other = v as { _bsontype?: string; toString(): string };
+  return `?${other._bsontype ?? typeof v}:${String(other)}`;
 }
 
 /** MongoDB value equality (as for `$eq`, without array traversal). */
@@ -103,7 +107,12 @@ export function isIndexableScalar(v: unknown): boolean {
       return true;
     case 'number':
       return !Number.isNaN(v);
-    default:
-      return v instanceof ObjectId || v instanceof Date;
+    case 'bigint':
+    case 'function':
+    case 'object':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  return v instanceof ObjectId || v instanceof Date;
 }

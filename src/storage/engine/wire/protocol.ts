@@ -164,7 +164,8 @@ function parseOpMsg(buf: Buffer, header: MessageHeader): OpMsgRequest {
     } else if (kind === 1) {
       const size = buf.readInt32LE(offset);
       const sectionEnd = offset + size;
-      let [identifier, pos] = readCString(buf, offset + 4);
+      const [identifier, docsStart] = readCString(buf, offset + 4);
+      let pos = docsStart;
       const docs: Document[] = [];
       while (pos < sectionEnd) {
         const docSize = buf.readInt32LE(pos);

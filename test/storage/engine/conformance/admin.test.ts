@@ -1,6 +1,6 @@
 // Conformance: administrative commands (ping, listDatabases, listCollections, drop, dropDatabase, create).
 import { expect } from 'chai';
-import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { openTarget, rejectionOf, type Target } from '../target.js';
 
 describe('engine conformance: admin', function () {

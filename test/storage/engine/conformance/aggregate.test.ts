@@ -1,6 +1,6 @@
 // Conformance: aggregation pipeline stages as documented by MongoDB.
 import { expect } from 'chai';
-import { MongoClient, MongoServerError, type Db, type Document } from 'mongodb';
+import { MongoClient, type Db, type Document } from 'mongodb';
 import { openTarget, rejectionOf, type Target } from '../target.js';
 
 describe('engine conformance: aggregate', function () {
@@ -59,7 +59,7 @@ describe('engine conformance: aggregate', function () {
       ])
       .toArray();
     // Assert
-    expect(out.map((g) => g._id)).to.deep.equal(['c', 'a', 'b']);
+    expect(out.map((g): unknown => g._id)).to.deep.equal(['c', 'a', 'b']);
     const a = out.find((g) => g._id === 'a');
     expect(a).to.deep.include({ total: 17, n: 2, avg: 8.5, max: 10 });
     expect(a?.['ids']).to.have.members([1, 3]);

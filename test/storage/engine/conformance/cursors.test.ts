@@ -1,6 +1,6 @@
 // Conformance: cursor batching, getMore, killCursors and large results as documented by MongoDB.
 import { expect } from 'chai';
-import { MongoClient, MongoServerError, type Db, type Document } from 'mongodb';
+import { MongoClient, type Db, type Document } from 'mongodb';
 import { openTarget, rejectionOf, type Target } from '../target.js';
 
 /** Raw command results decoded with int64 as bigint, so cursor ids round-trip as int64 exactly. */
@@ -58,7 +58,7 @@ describe('engine conformance: cursors', function () {
       .aggregate([{ $sort: { _id: -1 } }, { $project: { _id: 1 } }], { batchSize: 11 })
       .toArray();
     // Assert
-    expect(docs.map((d) => d._id)).to.deep.equal(Array.from({ length: N }, (_, i) => N - 1 - i));
+    expect(docs.map((d): unknown => d._id)).to.deep.equal(Array.from({ length: N }, (_, i) => N - 1 - i));
   });
 
   it('when a find has no batchSize, then the first batch holds 101 documents and getMore returns the rest', async function () {

@@ -56,7 +56,7 @@ describe('engine conformance: GridFS', function () {
     expect(file?.['filename']).to.equal('layout.pdf');
     expect(file?.['metadata']).to.deep.equal({ supplier: 'acme' });
     expect(file?.['uploadDate']).to.be.instanceOf(Date);
-    expect(chunks.map((c) => c['n'])).to.deep.equal(Array.from({ length: expectedChunks }, (_, i) => i));
+    expect(chunks.map((c): unknown => c['n'])).to.deep.equal(Array.from({ length: expectedChunks }, (_, i) => i));
     expect(chunks.slice(0, -1).every((c) => (c['data'] as { length(): number }).length() === CHUNK)).to.equal(true);
     expect((chunks.at(-1)?.['data'] as { length(): number } | undefined)?.length()).to.equal(SIZE % CHUNK);
   });

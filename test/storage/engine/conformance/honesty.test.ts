@@ -195,7 +195,7 @@ describe('engine conformance: honesty (refuse rather than answer differently)', 
       );
       // Assert
       if (outcome.ok) {
-        expect(outcome.value.map((d) => d['name'])).to.deep.equal(['b', 'z', 'å', 'ä', 'ö']);
+        expect(outcome.value.map((d): unknown => d['name'])).to.deep.equal(['b', 'z', 'å', 'ä', 'ö']);
       }
     });
 
@@ -361,7 +361,7 @@ describe('engine conformance: honesty (refuse rather than answer differently)', 
 
     it('when an update uses an unknown update operator, then the update is rejected and nothing changes', async function () {
       // Act
-      const err = await rejectionOf(db.collection('words').updateOne({ _id: 1 } as Document, { $frobnicate: { name: 'z' } } as Document));
+      const err = await rejectionOf(db.collection('words').updateOne({ _id: 1 } as Document, { $frobnicate: { name: 'z' } }));
       // Assert
       expect(err.code).to.be.a('number');
       expect(await db.collection('words').findOne({ _id: 1 } as Document, { projection: { name: 1 } })).to.deep.equal({ _id: 1, name: 'a' });

@@ -4,7 +4,6 @@ import {
   Decimal128,
   MongoBulkWriteError,
   MongoClient,
-  MongoServerError,
   type Db,
   type Document,
   type WriteError,
@@ -256,7 +255,7 @@ describe('engine conformance: indexes', function () {
       // Assert
       expect(err.code).to.equal(11000);
       expect(err['keyValue']).to.deep.equal({ tags: 'b' });
-      expect((await coll.find({}, { projection: { _id: 0, n: 1 } }).sort({ n: 1 }).toArray()).map((d) => d['n'])).to.deep.equal([
+      expect((await coll.find({}, { projection: { _id: 0, n: 1 } }).sort({ n: 1 }).toArray()).map((d): unknown => d['n'])).to.deep.equal([
         1, 3,
       ]);
     });
@@ -336,7 +335,7 @@ describe('engine conformance: indexes', function () {
       expect(writeErrors).to.have.length(1);
       expect(writeErrors[0]?.index).to.equal(2);
       expect(writeErrors[0]?.code).to.equal(11000);
-      const ks = (await coll.find({}).sort({ k: 1 }).toArray()).map((d) => d['k']);
+      const ks = (await coll.find({}).sort({ k: 1 }).toArray()).map((d): unknown => d['k']);
       expect(ks).to.deep.equal([1, 2]);
     });
 
@@ -358,7 +357,7 @@ describe('engine conformance: indexes', function () {
       const writeErrors = writeErrorsOf(err);
       expect(writeErrors.map((w) => w.index)).to.deep.equal([2, 4]);
       expect(writeErrors.map((w) => w.code)).to.deep.equal([11000, 11000]);
-      const ks = (await coll.find({}).sort({ k: 1 }).toArray()).map((d) => d['k']);
+      const ks = (await coll.find({}).sort({ k: 1 }).toArray()).map((d): unknown => d['k']);
       expect(ks).to.deep.equal([1, 2, 3]);
     });
 

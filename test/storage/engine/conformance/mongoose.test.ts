@@ -141,7 +141,7 @@ describe('engine conformance: mongoose', function () {
     // Assert
     expect(doc).to.not.equal(null);
     expect(doc).to.not.be.instanceOf(mongoose.Document);
-    expect(doc as object).to.not.have.property('save');
+    expect(doc).to.not.have.property('save');
     expect(doc?.name).to.equal('Epsilon');
     expect(hydrated).to.be.instanceOf(mongoose.Document);
   });

@@ -14,7 +14,7 @@ describe('persistence records', () => {
   it('when records are read back, then every effect returns in order and nothing is torn', () => {
     const buf = Buffer.concat([encodeRecord([put(1), put(2)]), encodeRecord([put(3)])]);
     const { effects, result } = replay(buf);
-    expect(effects.map((e) => (e.o === 'put' ? e.doc._id : null))).to.deep.equal([1, 2, 3]);
+    expect(effects.map((e): unknown => (e.o === 'put' ? e.doc._id : null))).to.deep.equal([1, 2, 3]);
     expect(result).to.deep.equal({ validLength: buf.length, torn: false });
   });
 
