@@ -1,7 +1,7 @@
 // One collection: documents keyed by their canonical _id, plus its secondary indexes.
 // Stored documents are immutable: every write stores a new object. That lets cursors and
 // transaction snapshots keep references without copying.
-import { Binary, ObjectId, type Document } from 'bson';
+import { Binary, Code, ObjectId, type Document } from 'bson';
 import { randomUUID } from 'node:crypto';
 import { EngineError } from '../errors.js';
 import { equalityConstraints } from '../query/filter.js';
@@ -138,9 +138,38 @@ export function prepareInsert(doc: Document): Document {
 export function assertValidId(id: unknown): void {
   if (Array.isArray(id)) throw new EngineError('BadValue', "can't use an array for _id");
   if (id instanceof RegExp) throw new EngineError('BadValue', "can't use a regex for _id");
-  if (isPlainObject(id)) {
-    for (const k of Object.keys(id)) {
-      if (k.startsWith('$')) throw new EngineError('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${k}`);
+  if (isPlainObject(id)) assertNoDollarFields(id);
+}
+
+/**
+ * No '$'-prefixed field names anywhere inside an _id, except a DBRef's leading $ref (a string),
+ * $id and optional $db (a string), as mongod checks it (BSONObj::storageValidEmbedded).
+ */
+function assertNoDollarFields(obj: Document | unknown[]): void {
+  const fields: [string, unknown][] = Object.entries(obj);
+  for (let i = 0; i < fields.length; i++) {
+    const [k, v] = fields[i]!;
+    if (k.startsWith('$')) {
+      const dbRef = i === 0 && k === '$ref' && typeof v === 'string' && fields[1]?.[0] === '$id';
+      if (!dbRef) throw dollarField(k);
+      // mongod does not look inside $id; an optional $db follows it.
+      i = 2;
+      const next = fields[2];
+      if (!next) break;
+      if (next[0] === '$db' && typeof next[1] === 'string') continue;
+      if (next[0].startsWith('$')) throw dollarField(next[0]);
+      checkNested(next[1]);
+      continue;
     }
+    checkNested(v);
   }
+}
+
+function checkNested(v: unknown): void {
+  if (Array.isArray(v) || isPlainObject(v)) assertNoDollarFields(v);
+  else if (v instanceof Code && isPlainObject(v.scope)) assertNoDollarFields(v.scope);
+}
+
+function dollarField(k: string): EngineError {
+  return new EngineError('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${k} is not valid for storage.`);
 }

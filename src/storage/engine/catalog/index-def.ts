@@ -3,6 +3,7 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { EngineError } from '../errors.js';
+import { toMingoFilter } from '../query/filter.js';
 import { encodeKey, isPlainObject, pathValues } from '../query/values.js';
 
 export interface IndexSpec {
@@ -30,7 +31,7 @@ export class Index {
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
     this.paths = this.fields.map((f) => f.split('.'));
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = new Query(toMingoFilter(spec.partialFilterExpression));
     this.byFirst = this.fields.length === 1 ? this.byKey : new Map<string, Set<string>>();
   }
 

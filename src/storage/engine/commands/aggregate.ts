@@ -6,6 +6,7 @@ import { prepareInsert } from '../catalog/collection.js';
 import { EngineError, unsupported } from '../errors.js';
 import { assertSupported } from '../query/filter.js';
 import { ENGINE_CONTEXT, isKnownStage, ProcessingMode } from '../query/mingo-context.js';
+import { assertStorable } from '../query/numbers.js';
 import { matching } from '../query/read.js';
 import { cloneDoc, encodeKey, isPlainObject } from '../query/values.js';
 import { assertHint, assertNoCollation, collectionView, optionalDoc, optionalInt, requireArray, type CommandContext, type CommandHandler } from './context.js';
@@ -60,6 +61,8 @@ export function runPipeline(ctx: CommandContext, source: string, pipeline: Docum
 }
 
 function writeOut(ctx: CommandContext, stage: Document, results: Document[]): void {
+  // Results can carry pipeline literals that stored documents cannot hold (a Timestamp, a long).
+  results.forEach((doc, i) => assertStorable(doc, `results.${i}`));
   if ('$out' in stage) {
     const out: unknown = stage.$out;
     const target: unknown = typeof out === 'string' ? out : (out as Document).coll;

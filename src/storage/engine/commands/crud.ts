@@ -1,5 +1,5 @@
 // insert, find, getMore, killCursors, update, delete, findAndModify, count, distinct.
-import { Long, type Document } from 'bson';
+import { Long, Timestamp, type Document } from 'bson';
 import { prepareInsert } from '../catalog/collection.js';
 import type { CollectionView } from '../catalog/views.js';
 import { EngineError, toEngineError } from '../errors.js';
@@ -61,7 +61,8 @@ const find: CommandHandler = (ctx) => {
 
 const getMore: CommandHandler = (ctx) => {
   const id: unknown = ctx.cmd.getMore;
-  if (!(id instanceof Long) && typeof id !== 'number' && typeof id !== 'bigint') {
+  // Timestamp extends Long in the bson library; a cursor id it is not.
+  if (id instanceof Timestamp || (!(id instanceof Long) && typeof id !== 'number' && typeof id !== 'bigint')) {
     throw new EngineError('TypeMismatch', "BSON field 'getMore' is the wrong type, expected type 'long'");
   }
   const big = id instanceof Long ? id.toBigInt() : BigInt(id);
@@ -69,7 +70,10 @@ const getMore: CommandHandler = (ctx) => {
 };
 
 const killCursors: CommandHandler = (ctx) => {
-  const ids = requireArray(ctx.cmd.cursors, 'cursors').map((id) => (id instanceof Long ? id.toBigInt() : BigInt(id as number)));
+  const ids = requireArray(ctx.cmd.cursors, 'cursors').map((id) => {
+    if (id instanceof Timestamp) throw new EngineError('TypeMismatch', "BSON field 'killCursors.cursors' is the wrong type 'timestamp', expected type 'long'");
+    return id instanceof Long ? id.toBigInt() : BigInt(id as number);
+  });
   const { killed, notFound } = ctx.engine.cursors.kill(ids);
   return {
     cursorsKilled: killed.map((i) => Long.fromBigInt(i)),

@@ -4,6 +4,7 @@
 import { BSON } from 'bson';
 import { crc32 } from 'node:zlib';
 import type { Effect } from '../catalog/catalog.js';
+import { mayHoldRefField } from '../wire/bson-decode.js';
 import { deserialize } from '../wire/protocol.js';
 
 const HEADER = 8;
@@ -47,11 +48,12 @@ export function readRecords(buf: Buffer, onEffect: (e: Effect) => void): ReadRes
     const payload = buf.subarray(offset + HEADER, end);
     if (crc32(payload) !== sum) return { validLength: offset, torn: true };
     const effects: Effect[] = [];
+    const mayHoldRef = mayHoldRefField(payload);
     let p = 0;
     while (p < payload.length) {
       const docSize = payload.readInt32LE(p);
       if (docSize < 5 || p + docSize > payload.length) return { validLength: offset, torn: true };
-      effects.push(deserialize(payload.subarray(p, p + docSize)) as Effect);
+      effects.push(deserialize(payload.subarray(p, p + docSize), mayHoldRef) as Effect);
       p += docSize;
     }
     // Apply only after the whole record decoded: a record is all or nothing.

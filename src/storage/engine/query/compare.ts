@@ -1,33 +1,71 @@
 // MongoDB's sort order (manual, "Comparison/Sort Order"): values of different BSON types compare
 // by type rank; arrays sort by their smallest element ascending and largest descending; an empty
 // array sorts before null/missing. mingo's own $sort groups whole values and differs on all three.
-import { Binary, BSONRegExp, Decimal128, Long, MaxKey, MinKey, ObjectId, Timestamp, type Document } from 'bson';
+import { Binary, BSONRegExp, Code, Decimal128, Long, MaxKey, MinKey, ObjectId, Timestamp, type Document } from 'bson';
 import { unsupported } from '../errors.js';
 import { isPlainObject, pathValues } from './values.js';
 
 const EMPTY_ARRAY = Symbol('empty array');
 
+// MongoDB's canonical type order (bsontypes.h, canonicalizeBSONType): values of different types
+// compare by these; an empty array sorts as undefined, between MinKey and null.
+const MIN_KEY = -1;
+const EMPTY = 0;
+const NULL = 5;
+const NUMBER = 10;
+const STRING = 15;
+const OBJECT = 20;
+const ARRAY = 25;
+const BINARY = 30;
+const OBJECT_ID = 35;
+const BOOLEAN = 40;
+const DATE = 45;
+const TIMESTAMP = 47;
+const REGEX = 50;
+const CODE = 60;
+const CODE_W_SCOPE = 65;
+const MAX_KEY = 127;
+
 function typeRank(v: unknown): number {
-  if (v === EMPTY_ARRAY) return 0;
-  if (v instanceof MinKey) return 1;
-  if (v === null || v === undefined) return 2;
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Long) return 3;
+  if (v === EMPTY_ARRAY) return EMPTY;
+  if (v === null || v === undefined) return NULL;
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return NUMBER;
+    case 'string':
+      return STRING;
+    case 'boolean':
+      return BOOLEAN;
+    case 'object':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
+  }
+  if (Array.isArray(v)) return ARRAY;
+  if (isPlainObject(v)) return OBJECT;
+  // Timestamp extends Long in the bson library: test it first, it is not a number.
+  if (v instanceof Timestamp) return TIMESTAMP;
+  if (v instanceof Long) return NUMBER;
   if (v instanceof Decimal128) throw unsupported('sorting Decimal128 values');
-  if (typeof v === 'string') return 4;
-  if (Array.isArray(v)) return 6;
-  if (v instanceof Binary) return 7;
-  if (v instanceof ObjectId) return 8;
-  if (typeof v === 'boolean') return 9;
-  if (v instanceof Date) return 10;
-  if (v instanceof Timestamp) return 11;
-  if (v instanceof RegExp || v instanceof BSONRegExp) return 12;
-  if (v instanceof MaxKey) return 13;
-  if (isPlainObject(v)) return 5;
-  return 5;
+  if (v instanceof MinKey) return MIN_KEY;
+  if (v instanceof Binary) return BINARY;
+  if (v instanceof ObjectId) return OBJECT_ID;
+  if (v instanceof Date) return DATE;
+  if (v instanceof RegExp || v instanceof BSONRegExp) return REGEX;
+  if (v instanceof Code) return v.scope == null ? CODE : CODE_W_SCOPE;
+  if (v instanceof MaxKey) return MAX_KEY;
+  const type = (v as { _bsontype?: unknown })._bsontype;
+  throw unsupported(`sorting ${typeof type === 'string' ? type : typeof v} values`);
 }
 
 function num(v: unknown): number {
   return v instanceof Long ? v.toNumber() : Number(v);
+}
+
+function regexParts(v: unknown): [string, string] {
+  return v instanceof RegExp ? [v.source, v.flags] : [(v as BSONRegExp).pattern, (v as BSONRegExp).options];
 }
 
 function cmp<T>(a: T, b: T): number {
@@ -39,11 +77,11 @@ export function compareValues(a: unknown, b: unknown): number {
   const rb = typeRank(b);
   if (ra !== rb) return ra - rb;
   switch (ra) {
-    case 3:
+    case NUMBER:
       return cmp(num(a), num(b));
-    case 4:
+    case STRING:
       return cmp(a as string, b as string);
-    case 5: {
+    case OBJECT: {
       const ka = Object.keys(a as Document);
       const kb = Object.keys(b as Document);
       for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
@@ -58,7 +96,7 @@ export function compareValues(a: unknown, b: unknown): number {
       }
       return ka.length - kb.length;
     }
-    case 6: {
+    case ARRAY: {
       const xa = a as unknown[];
       const xb = b as unknown[];
       for (let i = 0; i < Math.min(xa.length, xb.length); i++) {
@@ -67,21 +105,28 @@ export function compareValues(a: unknown, b: unknown): number {
       }
       return xa.length - xb.length;
     }
-    case 7: {
+    case BINARY: {
       const ba = a as Binary;
       const bb = b as Binary;
       return ba.length() - bb.length() || ba.sub_type - bb.sub_type || Buffer.compare(Buffer.from(ba.buffer), Buffer.from(bb.buffer));
     }
-    case 8:
+    case OBJECT_ID:
       return Buffer.compare(Buffer.from((a as ObjectId).id), Buffer.from((b as ObjectId).id));
-    case 9:
+    case BOOLEAN:
       return Number(a) - Number(b);
-    case 10:
+    case DATE:
       return (a as Date).getTime() - (b as Date).getTime();
-    case 11:
+    case TIMESTAMP:
       return (a as Timestamp).compare(b as Timestamp);
-    case 12:
-      return cmp(String(a), String(b));
+    case REGEX: {
+      const [pa, fa] = regexParts(a);
+      const [pb, fb] = regexParts(b);
+      return cmp(pa, pb) || cmp(fa, fb);
+    }
+    case CODE:
+      return cmp((a as Code).code, (b as Code).code);
+    case CODE_W_SCOPE:
+      return cmp((a as Code).code, (b as Code).code) || compareValues((a as Code).scope, (b as Code).scope);
     default:
       return 0;
   }

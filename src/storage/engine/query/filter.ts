@@ -1,10 +1,10 @@
 // Query filters: refuse what the engine cannot answer like MongoDB, then compile to a predicate.
 // Simple equality filters (the hot path: lookups by id, key or reference) get a direct matcher;
 // everything else goes through mingo's Query.
-import { Decimal128, type Document } from 'bson';
+import { Decimal128, Timestamp, type Document } from 'bson';
 import { Query } from 'mingo';
 import { badValue, unsupported } from '../errors.js';
-import { encodeKey, isIndexableScalar, isPlainObject, pathValues } from './values.js';
+import { encodeKey, isDbRefLiteral, isIndexableScalar, isPlainObject, pathValues } from './values.js';
 
 // Operators mingo lacks or answers differently from MongoDB (MongoDB manual, "Query and Projection Operators").
 const REFUSED_OPERATORS: Record<string, string> = {
@@ -22,6 +22,12 @@ const REFUSED_OPERATORS: Record<string, string> = {
 // MongoDB's $type does; only the umbrella alias "number" is answerable.
 const NUMERIC_SUBTYPES = new Set(['int', 'long', 'double', 'decimal', 1, 16, 18, 19]);
 const RANGE_OPERATORS = new Set(['$gt', '$gte', '$lt', '$lte']);
+// Operators that order their operands (query and expression forms); mingo orders BSON Timestamps
+// by their decimal string, so '10' < '9'.
+const ORDERING_OPERATORS = new Set([...RANGE_OPERATORS, '$cmp', '$max', '$min']);
+// Field names of a DBRef. MongoDB's parser reads them as equality on those fields when they appear
+// where a filter expects operators or fields ({ $elemMatch: { $ref: 'x', $id: 1 } }); mingo cannot.
+const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
 
 /** Throw CommandNotSupported for anything in a filter or expression the engine would answer wrongly. */
 export function assertSupported(expr: unknown, context = 'query'): void {
@@ -41,6 +47,9 @@ export function assertSupported(expr: unknown, context = 'query'): void {
     if (RANGE_OPERATORS.has(key) && value instanceof Decimal128) {
       throw unsupported('range comparison on Decimal128 values');
     }
+    if (ORDERING_OPERATORS.has(key) && (Array.isArray(value) ? value : [value]).some((v) => v instanceof Timestamp)) {
+      throw unsupported(`ordering comparison (${key}) of BSON Timestamp values`);
+    }
     assertSupported(value, context);
   }
 }
@@ -49,26 +58,29 @@ export type Predicate = (doc: Document) => boolean;
 
 interface EqualityTerm {
   path: string[];
-  key: string;
+  /** The canonical keys of the values the field may equal (one for equality, several for $in). */
+  keys: Set<string>;
 }
 
-/** `{ a: 1, 'b.c': 'x' }` with scalar values and plain paths: matched without mingo. */
+/** `{ a: 1, 'b.c': 'x', d: { $in: [...] } }` with literal values and plain paths: matched without mingo. */
 function simpleEqualityTerms(filter: Document): EqualityTerm[] | null {
   const terms: EqualityTerm[] = [];
   for (const [field, value] of Object.entries(filter)) {
     if (field.startsWith('$')) return null;
     const path = field.split('.');
     if (path.some((p) => p === '' || /^\d+$/.test(p))) return null;
-    let v: unknown = value;
-    if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+    let values: unknown[] = [value];
+    if (isPlainObject(value) && !isDbRefLiteral(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
       const keys = Object.keys(value);
-      if (keys.length !== 1 || keys[0] !== '$eq') return null;
-      v = value.$eq;
+      if (keys.length !== 1) return null;
+      if (keys[0] === '$eq') values = [value.$eq];
+      else if (keys[0] === '$in' && Array.isArray(value.$in)) values = value.$in as unknown[];
+      else return null;
     }
     // Embedded documents and arrays compare whole and field-order-sensitively in MongoDB
     // (mingo ignores field order), which the canonical key encodes.
-    if (!isIndexableScalar(v) && !isLiteralDocOrArray(v)) return null;
-    terms.push({ path, key: encodeKey(v) });
+    if (!values.every((v) => isIndexableScalar(v) || isLiteralDocOrArray(v))) return null;
+    terms.push({ path, keys: new Set(values.map(encodeKey)) });
   }
   return terms;
 }
@@ -76,17 +88,48 @@ function simpleEqualityTerms(filter: Document): EqualityTerm[] | null {
 function isLiteralDocOrArray(v: unknown): boolean {
   if (Array.isArray(v)) return v.every((el) => isIndexableScalar(el) || isLiteralDocOrArray(el));
   if (!isPlainObject(v)) return false;
-  return Object.entries(v).every(([k, el]) => !k.startsWith('$') && (el === undefined || isIndexableScalar(el) || isLiteralDocOrArray(el)));
+  const dbRef = isDbRefLiteral(v);
+  return Object.entries(v).every(([k, el]) => (dbRef || !k.startsWith('$')) && (el === undefined || isIndexableScalar(el) || isLiteralDocOrArray(el)));
 }
 
 function matchesTerm(doc: Document, term: EqualityTerm): boolean {
   for (const v of pathValues(doc, term.path)) {
-    if (encodeKey(v) === term.key) return true;
+    if (term.keys.has(encodeKey(v))) return true;
     if (Array.isArray(v)) {
-      for (const el of v) if (encodeKey(el) === term.key) return true;
+      for (const el of v) if (term.keys.has(encodeKey(el))) return true;
     }
   }
   return false;
+}
+
+/**
+ * The filter as mingo must see it. MongoDB reads `{ r: { $ref: 'c', $id: 1 } }` as equality with
+ * a DBRef document; mingo would take `$ref` for an operator, so such values are wrapped in `$eq`.
+ * Returns `filter` itself when nothing needs rewriting.
+ */
+export function toMingoFilter(filter: Document): Document {
+  let out: Document | undefined;
+  for (const [field, value] of Object.entries(filter) as [string, unknown][]) {
+    let next: unknown = value;
+    if (DBREF_FIELDS.has(field)) throw unsupported(`a '${field}' field at the top of a query`);
+    if ((field === '$and' || field === '$or' || field === '$nor') && Array.isArray(value)) {
+      const subs = value.map((sub: unknown) => (isPlainObject(sub) ? toMingoFilter(sub) : sub));
+      if (subs.some((sub, i) => sub !== value[i])) next = subs;
+    } else if (!field.startsWith('$')) {
+      if (isDbRefLiteral(value)) next = { $eq: value };
+      else if (isPlainObject(value) && isPlainObject(value.$elemMatch)) {
+        const sub = value.$elemMatch;
+        const isQuery = Object.keys(sub).some((k) => !k.startsWith('$') || DBREF_FIELDS.has(k));
+        const rewritten = isQuery ? toMingoFilter(sub) : sub;
+        if (rewritten !== sub) next = { ...value, $elemMatch: rewritten };
+      }
+    }
+    if (next !== value) {
+      out ??= { ...filter };
+      out[field] = next;
+    }
+  }
+  return out ?? filter;
 }
 
 export function compileFilter(filter: Document | undefined | null): Predicate {
@@ -98,7 +141,7 @@ export function compileFilter(filter: Document | undefined | null): Predicate {
     if (terms.length === 0) return () => true;
     return (doc) => terms.every((t) => matchesTerm(doc, t));
   }
-  const query = new Query(filter);
+  const query = new Query(toMingoFilter(filter));
   return (doc) => query.test(doc);
 }
 

@@ -1,6 +1,6 @@
 // The mingo operator context the engine runs with: mingo's operators, with the pipeline stages
 // whose mingo semantics differ from MongoDB's replaced ($sort order, $count on empty input,
-// $lookup equality on arrays).
+// $lookup equality on arrays, DBRef values in $match).
 import type { Document } from 'bson';
 import { Context, ProcessingMode } from 'mingo/core';
 import { Lazy } from 'mingo/lazy';
@@ -12,12 +12,18 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { EngineError } from '../errors.js';
 import { sortDocuments } from './compare.js';
+import { toMingoFilter } from './filter.js';
 import { encodeKey, isPlainObject, pathValues } from './values.js';
 
 type Iter = { collect(): unknown[] };
 type Options = { collectionResolver?: (name: string) => Document[] };
 
 const $sort = (coll: Iter, spec: Document): unknown => Lazy(sortDocuments(coll.collect() as Document[], spec));
+
+const mingoMatch = pipelineOperators.$match as unknown as (coll: Iter, expr: Document, options: unknown) => unknown;
+
+/** mingo's $match, with DBRef literals read as MongoDB reads them (query/filter.ts, toMingoFilter). */
+const $match = (coll: Iter, expr: Document, options: unknown): unknown => mingoMatch(coll, isPlainObject(expr) ? toMingoFilter(expr) : expr, options);
 
 const $count = (coll: Iter, field: unknown): unknown => {
   if (typeof field !== 'string' || field === '' || field.startsWith('$') || field.includes('.')) {
@@ -76,7 +82,7 @@ const $lookup = (coll: Iter, expr: Document, options: Options): unknown => {
 export const ENGINE_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
   expression: expressionOperators,
-  pipeline: { ...pipelineOperators, $sort, $count, $lookup } as never,
+  pipeline: { ...pipelineOperators, $match, $sort, $count, $lookup } as never,
   projection: projectionOperators,
   query: queryOperators,
   window: windowOperators,

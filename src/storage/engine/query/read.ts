@@ -3,7 +3,7 @@ import type { Document } from 'bson';
 import { find as mingoFind } from 'mingo';
 import type { CollectionView } from '../catalog/views.js';
 import { sortDocuments } from './compare.js';
-import { assertSupported, compileFilter } from './filter.js';
+import { assertSupported, compileFilter, toMingoFilter } from './filter.js';
 import { isPlainObject } from './values.js';
 
 export interface ReadOptions {
@@ -46,6 +46,6 @@ export function shape(docs: Document[], opts: ReadOptions): Document[] {
   out = limit === undefined ? (skip ? out.slice(skip) : out) : out.slice(skip, skip + limit);
   if (!hasProjection) return out;
   assertSupported(projection, 'projection');
-  const query = needsQueryForProjection(projection) ? (filter ?? {}) : {};
+  const query = needsQueryForProjection(projection) ? toMingoFilter(filter ?? {}) : {};
   return mingoFind(out, query, projection).all();
 }

@@ -1,10 +1,10 @@
 // Update documents (operator, replacement and pipeline forms) with MongoDB's rules on top of mingo:
 // $setOnInsert (mingo lacks it), upsert seeding from the query's equality fields, _id immutability.
-import { Double, Int32, Long, ObjectId, type Document } from 'bson';
+import { Double, Int32, Long, ObjectId, Timestamp, type Document } from 'bson';
 import { updateMany } from 'mingo';
-import { EngineError } from '../errors.js';
-import { assertSupported } from './filter.js';
-import { cloneDoc, encodeKey, isPlainObject, pathValues } from './values.js';
+import { EngineError, unsupported } from '../errors.js';
+import { assertSupported, toMingoFilter } from './filter.js';
+import { cloneDoc, encodeKey, isDbRefLiteral, isPlainObject, pathValues } from './values.js';
 
 export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
 
@@ -37,7 +37,17 @@ export function classifyUpdate(u: unknown): UpdateKind {
   }
   assertSupported(u, 'update');
   assertNoConflictingPaths(u);
+  assertCurrentDateTypes(u);
   return 'operators';
+}
+
+/** mingo's $currentDate with { $type: 'timestamp' } stores milliseconds as a number, not a BSON Timestamp. */
+function assertCurrentDateTypes(u: Document): void {
+  const fields = u.$currentDate as Document | undefined;
+  if (!fields) return;
+  for (const [field, spec] of Object.entries(fields)) {
+    if (isPlainObject(spec) && spec.$type === 'timestamp') throw unsupported(`$currentDate with { $type: 'timestamp' } on '${field}'`);
+  }
 }
 
 /** Two operators (or one $rename's ends) touching the same path or a path and its prefix: MongoDB error 40. */
@@ -101,6 +111,8 @@ function assertArithmetic(doc: Document, u: Document): void {
 }
 
 function isNumeric(v: unknown): boolean {
+  // Timestamp extends Long in the bson library, but is no number ($inc on one is a TypeMismatch).
+  if (v instanceof Timestamp) return false;
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof Long || v instanceof Int32 || v instanceof Double;
 }
 
@@ -118,7 +130,8 @@ function assertIdUnchanged(before: Document, after: Document): void {
 
 function runMingo(docs: Document[], q: Document, modifier: Document | Document[], arrayFilters: Document[] | undefined): void {
   try {
-    updateMany(docs, q, modifier as never, { arrayFilters, cloneMode: 'copy' });
+    const filters = arrayFilters?.map((f) => (isPlainObject(f) ? toMingoFilter(f) : f));
+    updateMany(docs, toMingoFilter(q), modifier as never, { arrayFilters: filters, cloneMode: 'copy' });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/immutable field/i.test(message)) throw new EngineError('ImmutableField', message);
@@ -169,7 +182,7 @@ function seedFromQuery(q: Document): Document {
       }
       if (field.startsWith('$')) continue;
       let v: unknown = value;
-      if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+      if (isPlainObject(value) && !isDbRefLiteral(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
         if (Object.keys(value).length === 1 && '$eq' in value) v = value.$eq;
         else continue;
       }

@@ -1,6 +1,6 @@
 // Value helpers with MongoDB's equality semantics (numbers compare by value whatever their BSON
 // type, null matches missing) used by indexes, the fast equality matcher and the write path.
-import { Binary, BSONRegExp, Decimal128, Long, ObjectId, Timestamp, type Document } from 'bson';
+import { Binary, BSONRegExp, Code, Decimal128, EJSON, Long, ObjectId, Timestamp, type Document } from 'bson';
 
 export function isPlainObject(v: unknown): v is Document {
   if (v === null || typeof v !== 'object') return false;
@@ -26,7 +26,8 @@ export function cloneDoc<T>(v: T): T {
 
 /**
  * Canonical string for a value under MongoDB equality: 1, 1.0 and NumberLong(1) encode alike,
- * object key order matters (as in MongoDB), missing and null encode alike.
+ * object key order matters (as in MongoDB), missing and null encode alike. Distinct values never
+ * share a key: strings are quoted, and every BSON class is encoded by its content and type.
  */
 export function encodeKey(v: unknown): string {
   if (v === undefined || v === null) return 'n';
@@ -34,7 +35,7 @@ export function encodeKey(v: unknown): string {
     case 'number':
       return Object.is(v, -0) ? 'd:0' : `d:${v}`;
     case 'string':
-      return `s:${v}`;
+      return `s:${JSON.stringify(v)}`;
     case 'boolean':
       return v ? 'b:1' : 'b:0';
     case 'bigint':
@@ -48,19 +49,38 @@ export function encodeKey(v: unknown): string {
   if (v instanceof ObjectId) return `o:${v.toHexString()}`;
   if (v instanceof Date) return `t:${v.getTime()}`;
   if (Array.isArray(v)) return `a:[${v.map(encodeKey).join(',')}]`;
-  if (v instanceof Long) return `d:${v.toString()}`;
-  if (v instanceof Binary) return `x:${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
-  if (v instanceof Decimal128) return `m:${v.toString()}`;
-  if (v instanceof Timestamp) return `ts:${v.toBigInt()}`;
-  if (v instanceof RegExp) return `r:${v.source}/${v.flags}`;
-  if (v instanceof BSONRegExp) return `r:${v.pattern}/${v.options}`;
   if (isPlainObject(v)) {
     const parts = Object.keys(v).map((k) => `${JSON.stringify(k)}:${encodeKey(v[k])}`);
     return `{${parts.join(',')}}`;
   }
-  // Anything else (other BSON classes, symbols, functions): its BSON type name and string form.
-  const other = v as { _bsontype?: string; toString(): string };
-  return `?${other._bsontype ?? typeof v}:${String(other)}`;
+  // Timestamp extends Long in the bson library: it must be told apart first (it is no number).
+  if (v instanceof Timestamp) return `ts:${v.toBigInt()}`;
+  if (v instanceof Long) return `d:${v.toString()}`;
+  if (v instanceof Binary) return `x:${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
+  if (v instanceof Decimal128) return `m:${v.toString()}`;
+  if (v instanceof RegExp) return `r:${JSON.stringify(v.source)}/${v.flags}`;
+  if (v instanceof BSONRegExp) return `r:${JSON.stringify(v.pattern)}/${v.options}`;
+  // JavaScript code, and code with scope (a distinct BSON type), compare by code and then scope.
+  if (v instanceof Code) return v.scope == null ? `c:${JSON.stringify(v.code)}` : `w:${JSON.stringify(v.code)}:${encodeKey(v.scope)}`;
+  // Anything else (MinKey, MaxKey, symbols, DBPointers, ...): its BSON type name and content.
+  return `?${(v as { _bsontype?: string })._bsontype ?? typeof v}:${contentOf(v)}`;
+}
+
+function contentOf(v: unknown): string {
+  try {
+    const json = EJSON.stringify(v, { relaxed: false }) as string | undefined; // undefined for functions
+    return json ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/**
+ * A filter value MongoDB reads as a DBRef, i.e. a literal document rather than operators, even
+ * though its field names start with `$` (MongoDB's query parser: a document with `$ref` and `$id`).
+ */
+export function isDbRefLiteral(v: unknown): boolean {
+  return isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, '$ref') && Object.prototype.hasOwnProperty.call(v, '$id');
 }
 
 /** MongoDB value equality (as for `$eq`, without array traversal). */

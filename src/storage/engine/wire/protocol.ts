@@ -2,6 +2,7 @@
 // the legacy handshake the driver opens each connection with.
 // Reference: MongoDB "Wire Protocol" specification (Standard Message Header, OP_MSG sections kind 0 and 1).
 import { BSON, type Document } from 'bson';
+import { deserializeDocument, mayHoldRefField } from './bson-decode.js';
 import { crc32c } from './crc32c.js';
 
 export const OP_REPLY = 1;
@@ -18,13 +19,16 @@ const STORED_OPTIONS = { promoteBuffers: false, validation: { utf8: false } } as
 // (query/numbers.ts decides what can be stored faithfully).
 const WIRE_OPTIONS = { promoteBuffers: false, promoteValues: false, validation: { utf8: false } } as const;
 
-/** Decode a document the engine wrote itself (log, snapshot): numbers are plain JS numbers. */
-export function deserialize(buf: Uint8Array): Document {
-  return BSON.deserialize(buf, STORED_OPTIONS);
+/**
+ * Decode a document the engine wrote itself (log, snapshot): numbers are plain JS numbers.
+ * `mayHoldRef`: see `deserializeDocument` (DBRef-shaped documents stay plain documents).
+ */
+export function deserialize(buf: Uint8Array, mayHoldRef?: boolean): Document {
+  return deserializeDocument(buf, STORED_OPTIONS, mayHoldRef);
 }
 
-function deserializeWire(buf: Uint8Array): Document {
-  return BSON.deserialize(buf, WIRE_OPTIONS);
+function deserializeWire(buf: Uint8Array, mayHoldRef?: boolean): Document {
+  return deserializeDocument(buf, WIRE_OPTIONS, mayHoldRef);
 }
 
 export interface MessageHeader {
@@ -167,9 +171,10 @@ function parseOpMsg(buf: Buffer, header: MessageHeader): OpMsgRequest {
       const [identifier, docsStart] = readCString(buf, offset + 4);
       let pos = docsStart;
       const docs: Document[] = [];
+      const mayHoldRef = mayHoldRefField(buf.subarray(pos, sectionEnd));
       while (pos < sectionEnd) {
         const docSize = buf.readInt32LE(pos);
-        docs.push(deserializeWire(buf.subarray(pos, pos + docSize)));
+        docs.push(deserializeWire(buf.subarray(pos, pos + docSize), mayHoldRef));
         pos += docSize;
       }
       sequences.push([identifier, docs]);

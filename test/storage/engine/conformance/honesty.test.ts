@@ -296,6 +296,23 @@ describe('engine conformance: honesty (refuse rather than answer differently)', 
       expect((back?.['n'] as Long).toString()).to.equal(inc.ok ? '9007199254740994' : '9007199254740993');
     });
 
+    it('when an upsert copies a whole-number double or a long from its query, then either they are stored with their types or the upsert is refused', async function () {
+      // Arrange
+      const coll = db.collection('upsert_seed_types');
+      // Act
+      const upserted = await correctOrRefused(
+        coll.updateOne({ _id: 1, d: new Double(2), l: Long.fromNumber(3) } as Document, { $set: { a: 1 } }, { upsert: true }),
+      );
+      const back = await coll.findOne({ _id: 1 } as Document, { promoteValues: false });
+      // Assert
+      if (upserted.ok) {
+        expect(back?.['d']).to.be.instanceOf(Double);
+        expect(back?.['l']).to.be.instanceOf(Long);
+      } else {
+        expect(back).to.equal(null);
+      }
+    });
+
     it('when Decimal128 values are range-queried and sorted, then either numeric order is used or the request is refused', async function () {
       // Arrange
       const coll = db.collection('decimals');
