@@ -11,5 +11,3 @@ export const Id = z
 export const IdParams = z.strictObject({ id: Id });
 
 export const toObjectId = (id: string): Types.ObjectId => new Types.ObjectId(id);
-
-export const newId = (): string => new Types.ObjectId().toHexString();

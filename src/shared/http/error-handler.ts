@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MongoServerSelectionError, MongoNetworkError } from 'mongodb';
 import { z } from 'zod';
-import { AppError, ClientError, ErrorCatalogue, type ErrorCode, type ErrorIssue } from '../errors.js';
+import { AppError, ClientError, ErrorCatalogue, SystemError, type ErrorCode, type ErrorIssue } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { requestIdOf } from './request-id.js';
 
@@ -38,7 +38,7 @@ function classify(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (typeof err === 'object' && err !== null && 'type' in err) return fromBodyParser(err);
   if (err instanceof MongoServerSelectionError || err instanceof MongoNetworkError) {
-    return new AppError('STORAGE_UNAVAILABLE', 'storage is unavailable; try again shortly', { cause: err });
+    return new SystemError('STORAGE_UNAVAILABLE', 'storage is unavailable; try again shortly', { cause: err });
   }
   return undefined;
 }
