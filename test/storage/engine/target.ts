@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { startEngine } from '../../../src/storage/engine/index.js';
 
 export interface Target {
@@ -74,4 +74,45 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<MongoServe
     return err as MongoServerError;
   }
   return expect.fail('expected the operation to be rejected by the server, but it succeeded');
+}
+
+export interface TargetConnection {
+  readonly target: Target;
+  readonly client: MongoClient;
+  readonly db: Db;
+}
+
+/**
+ * Registers before/after hooks in the calling describe block: open a target and a connected client, then
+ * close both. Read the properties inside hooks and tests (they are set once `before` has run).
+ */
+export function connectToTarget(): TargetConnection {
+  let opened: { target: Target; client: MongoClient } | undefined;
+  let target: Target | undefined;
+  let client: MongoClient | undefined;
+  before(async function () {
+    target = await openTarget();
+    client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 5000 });
+    await client.connect();
+    opened = { target, client };
+  });
+  after(async function () {
+    await client?.close();
+    await target?.close();
+  });
+  const get = () => {
+    if (!opened) throw new Error('connectToTarget: used before its before() hook ran');
+    return opened;
+  };
+  return {
+    get target() {
+      return get().target;
+    },
+    get client() {
+      return get().client;
+    },
+    get db() {
+      return get().client.db(get().target.dbName);
+    },
+  };
 }

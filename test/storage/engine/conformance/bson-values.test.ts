@@ -9,14 +9,13 @@ import {
   Code,
   DBRef,
   MongoBulkWriteError,
-  MongoClient,
   MongoServerError,
   Timestamp,
   type ObjectId,
   type Db,
   type Document,
 } from 'mongodb';
-import { openTarget, rejectionOf, type Target } from '../target.js';
+import { connectToTarget, rejectionOf } from '../target.js';
 
 const COMMAND_NOT_SUPPORTED = 115;
 const DUPLICATE_KEY = 11000;
@@ -45,20 +44,10 @@ function ref(collection: string, id: unknown, db?: string): DBRef {
 }
 
 describe('engine conformance: BSON values (DBRef, code, Timestamp)', function () {
-  let target: Target | undefined;
-  let client: MongoClient | undefined;
+  const connection = connectToTarget();
   let db: Db;
-
-  before(async function () {
-    target = await openTarget();
-    client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 5000 });
-    await client.connect();
-    db = client.db(target.dbName);
-  });
-
-  after(async function () {
-    await client?.close();
-    await target?.close();
+  before(function () {
+    db = connection.db;
   });
 
   describe('DBRef', function () {

@@ -12,23 +12,13 @@ import {
   type Db,
   type Document,
 } from 'mongodb';
-import { openTarget, rejectionOf, type Target } from '../target.js';
+import { connectToTarget, rejectionOf } from '../target.js';
 
 describe('engine conformance: CRUD', function () {
-  let target: Target | undefined;
-  let client: MongoClient | undefined;
+  const connection = connectToTarget();
   let db: Db;
-
-  before(async function () {
-    target = await openTarget();
-    client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 5000 });
-    await client.connect();
-    db = client.db(target.dbName);
-  });
-
-  after(async function () {
-    await client?.close();
-    await target?.close();
+  before(function () {
+    db = connection.db;
   });
 
   describe('insert and find', function () {
@@ -796,7 +786,7 @@ describe('engine conformance: CRUD', function () {
 
     it('when a write uses w:0, then it is unacknowledged, the connection stays usable and the write becomes visible', async function () {
       // Arrange: one connection, so the later read is ordered after the unacknowledged write
-      const single = new MongoClient(target!.uri, { maxPoolSize: 1, serverSelectionTimeoutMS: 5000 });
+      const single = new MongoClient(connection.target.uri, { maxPoolSize: 1, serverSelectionTimeoutMS: 5000 });
       try {
         await single.connect();
         const coll = single.db(db.databaseName).collection('w0');

@@ -3,12 +3,11 @@ import { expect } from 'chai';
 import {
   Decimal128,
   MongoBulkWriteError,
-  MongoClient,
   type Db,
   type Document,
   type WriteError,
 } from 'mongodb';
-import { openTarget, rejectionOf, type Target } from '../target.js';
+import { connectToTarget, rejectionOf } from '../target.js';
 
 function writeErrorsOf(err: MongoBulkWriteError): WriteError[] {
   const w: unknown = err.writeErrors;
@@ -16,20 +15,10 @@ function writeErrorsOf(err: MongoBulkWriteError): WriteError[] {
 }
 
 describe('engine conformance: indexes', function () {
-  let target: Target | undefined;
-  let client: MongoClient | undefined;
+  const connection = connectToTarget();
   let db: Db;
-
-  before(async function () {
-    target = await openTarget();
-    client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 5000 });
-    await client.connect();
-    db = client.db(target.dbName);
-  });
-
-  after(async function () {
-    await client?.close();
-    await target?.close();
+  before(function () {
+    db = connection.db;
   });
 
   describe('index management', function () {
