@@ -1,10 +1,23 @@
 // `chemreg` command line. Subcommands:
 //   chemreg db --data-dir DIR [--port N]   run the embedded MongoDB-compatible engine standalone
+//   chemreg parse FILE [FILE ...]          extract SDS facts, JSON on stdout
 import { parseArgs } from 'node:util';
 import { startEngine, type EmbeddedEngine } from './storage/engine/index.js';
+import { parseFile } from './sds/parse-report.js';
 
 const USAGE = `usage:
-  chemreg db --data-dir DIR [--port N]   run the embedded database engine; prints its mongodb:// URI`;
+  chemreg db --data-dir DIR [--port N]   run the embedded database engine; prints its mongodb:// URI
+  chemreg parse FILE.pdf [FILE2.pdf ...] extract safety data sheet facts; prints JSON (an object for one file,
+                                         an array for several); a file that cannot be read gives {file, error}`;
+
+/** Every file is processed even when some cannot be read: those report `error`, and the exit code stays 0. */
+async function runParse(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} });
+  if (positionals.length === 0) throw new UsageError('parse needs at least one file');
+  const outcomes = [];
+  for (const path of positionals) outcomes.push(await parseFile(path));
+  process.stdout.write(`${JSON.stringify(outcomes.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
+}
 
 async function runDb(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -50,6 +63,8 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'db':
       return await runDb(rest);
+    case 'parse':
+      return await runParse(rest);
     case undefined:
     case '--help':
     case '-h':
