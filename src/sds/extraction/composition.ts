@@ -15,7 +15,7 @@ import { fold, type Line } from './text.js';
 // column: "Acute Tox. 4", "Skin Corr. 1B", "Aquatic Chronic 1", "STOT SE 3", "Flam. Liq. 2", "Repr. 1B".
 const HAZARD_CLASS =
   /(?<![\p{L}])(?:Unst\.\s?Expl\.|Expl\.|Flam\.\s?(?:Gas|Aerosol|Liq\.|Sol\.)|Aerosol|Ox\.\s?(?:Gas|Liq\.|Sol\.)|Press\.\s?Gas(?:\s?\([^)]*\))?|Self-react\.|Pyr\.\s?(?:Liq\.|Sol\.)|Self-heat\.|Water-react\.|Org\.\s?Perox\.|Met\.\s?Corr\.|Desen\.\s?Expl\.|Acute\s?Tox\.|Skin\s?Corr\.|Skin\s?Irrit\.|Eye\s?Dam\.|Eye\s?Irrit\.|Resp\.\s?Sens\.|Skin\s?Sens\.|Muta\.|Carc\.|Repr\.|Lact\.|STOT\s?(?:SE|RE)|Asp\.\s?Tox\.|Aquatic\s?(?:Acute|Chronic)|Ozone|ED\s?(?:HH|ENV)|PBT|vPvB|PMT|vPvM)(?:\s*(?:Cat\.?|kategori|category)?\s*(?:\d[A-C]?|[A-C])(?![\p{L}\d]))?/giu;
-const M_FACTOR = /\bM\s?[-=]?\s?(?:factor|faktor|-?värde)?\s*(?:\(?(?:acute|chronic|akut|kronisk)\)?)?\s*[:=]?\s*\d[\d.,]*/giu;
+const M_FACTOR = /\bM\s?(?:[-=]\s?|(?=[-\s]?(?:factor|faktor|värde)))(?:-?\s?(?:factor|faktor|värde))?\s*(?:\(?(?:acute|chronic|akut|kronisk)\)?)?\s*[:=]?\s*(?:\d[\d.,]*)?/giu;
 const ATE = /\bATE\s*(?:\([^)]*\))?\s*[:=]?\s*[\d.,]+\s*(?:mg\/kg|mg\/l|ppm)?(?:\s*bw)?/giu;
 const SCL = /\(?\s*C\s*[≥>≤<]=?\s*\d[\d.,]*\s*%?\s*\)?/giu;
 
@@ -48,7 +48,7 @@ export function isHeaderLine(text: string): boolean {
 
 function isClassification(text: string): boolean {
   const stripped = stripClassification(text);
-  return stripped.replace(/[\s;,/:.()\-–[\]]+/g, '').length <= 2 && stripped.length < text.length;
+  return stripped.replace(/[\s;,/:.()\-–[\]\d]+/g, '').length <= 2 && stripped.length < text.length;
 }
 
 function stripClassification(text: string): string {
@@ -217,6 +217,8 @@ export function extractSubstances(section3: readonly Line[]): SubstanceFact[] {
       const whole = conc.find((c) => c.strong) ?? (conc[0] && candidate.trim() === conc[0].text ? conc[0] : undefined);
       if (whole) {
         current.concentration = whole;
+        // Name lines between the identifiers and the concentration name this row (a 3.1 substance).
+        if (current.nameParts.length === 0) current.nameParts = pending.flatMap((l) => splitCells(l.text).names);
         current.lines.push(line);
         if (candidate !== text) i++;
         closed = true;
@@ -236,7 +238,8 @@ export function extractSubstances(section3: readonly Line[]): SubstanceFact[] {
       pending.push(line);
       if (pending.length > 6) pending.shift();
       if (current && current.nameParts.length === 0 && !current.concentration) closed = false;
-    } else {
+    } else if (/\p{L}{3}/u.test(text)) {
+      // Prose ("Formula : AgCl") breaks a name being collected; a stray number (an M-factor's value) does not.
       pending = [];
     }
   }

@@ -52,7 +52,8 @@ function similarity(candidate: string[], title: string[]): number {
   const hits = title.filter((w) => have.has(stem(w))).length;
   // Penalise candidates much longer than the title: a sentence that mentions "transport" is not a heading.
   const extra = Math.max(0, candidate.length - title.length - 3);
-  return hits / title.length - extra * 0.1;
+  // Among full matches the longer title wins: "Hazards identification" is section 2, not "Identification" (1).
+  return hits / title.length - extra * 0.1 + hits * 0.001;
 }
 
 /** How much a title reads like section `number`'s title (best over languages and variants). */
