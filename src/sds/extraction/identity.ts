@@ -175,12 +175,15 @@ const NOT_REVISION = new RegExp(
 
 function dateAfter(lines: readonly Line[], labels: readonly string[], order: DateOrder): { iso: string; line: Line } | null {
   const patterns = labels.map((l) => labelPattern([l], true));
+  // Folded once per line (not once per label and line): this runs over the whole document.
+  const folded = lines.map((line) => foldSameLength(line.text).replace(NOT_REVISION, (m) => '#'.repeat(m.length)));
+  const any = labelPattern(labels, true);
+  const candidates = lines.map((_, i) => i).filter((i) => any.test(folded[i] ?? ''));
   for (const pattern of patterns) {
-    for (let i = 0; i < lines.length; i++) {
+    for (const i of candidates) {
       const line = lines[i];
       if (!line) continue;
-      const folded = foldSameLength(line.text).replace(NOT_REVISION, (m) => '#'.repeat(m.length));
-      const match = pattern.exec(folded);
+      const match = pattern.exec(folded[i] ?? '');
       if (!match) continue;
       const after = line.text.slice(match.index + match[0].length);
       // The date follows the label directly (same line, within a few words) or on the next line.

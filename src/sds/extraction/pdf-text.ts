@@ -23,7 +23,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   if (bytes.length === 0) return { ok: false, reason: 'empty', message: 'the file is empty' };
   if (!looksLikePdf(bytes)) return { ok: false, reason: 'not-pdf', message: 'the file is not a PDF (no %PDF- header)' };
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy so the caller's bytes stay usable.
-  const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, stopAtErrors: false, isEvalSupported: false });
+  const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, stopAtErrors: false, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
   try {
     const result = await parser.getText({ cellSeparator: '\t', lineEnforce: true });
     if (result.total === 0) return { ok: false, reason: 'corrupt', message: 'the PDF has no pages' };
