@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EngineError } from '../errors.js';
 import { equalityConstraints } from '../query/filter.js';
 import { encodeKey, isPlainObject } from '../query/values.js';
-import { Index, duplicateKey, type IndexSpec } from './index-def.js';
+import { Index, duplicateKey, type IndexSpec, type KeyHolderFilter } from './index-def.js';
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
@@ -55,11 +55,11 @@ export class Collection {
   }
 
   /** Throws the error MongoDB would give if `doc` replaced `old` (or was inserted when `old` is undefined). */
-  checkWrite(doc: Document, old: Document | undefined, isLive?: (id: string) => boolean): void {
+  checkWrite(doc: Document, old: Document | undefined, isLive?: KeyHolderFilter): void {
     const idKey = encodeKey(doc._id);
     if (!old) {
       const existing = this.docMap.get(idKey);
-      if (existing && (!isLive || isLive(idKey))) throw duplicateKey(this.ns, { name: '_id_', fields: ['_id'], spec: ID_INDEX_SPEC }, doc);
+      if (existing && (!isLive || isLive(idKey, idKey, undefined))) throw duplicateKey(this.ns, { name: '_id_', fields: ['_id'], spec: ID_INDEX_SPEC }, doc);
     }
     for (const index of this.indexes) index.checkUnique(doc, idKey, this.ns, isLive);
   }

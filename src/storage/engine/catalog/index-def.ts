@@ -19,6 +19,13 @@ export interface IndexSpec {
 
 const EMPTY_ARRAY_KEY = 'e';
 
+/**
+ * Whether the document `id`, which holds `key` in `index` (undefined: the _id index), counts as a collision.
+ * Transactions use it to leave out documents they have rewritten, and to tell a key their snapshot holds from
+ * one committed since.
+ */
+export type KeyHolderFilter = (id: string, key: string, index: Index | undefined) => boolean;
+
 export class Index {
   readonly fields: string[];
   private readonly paths: string[][];
@@ -84,13 +91,13 @@ export class Index {
   }
 
   /** Throws 11000 if `doc` would collide with a document other than `selfId`. */
-  checkUnique(doc: Document, selfId: string, ns: string, isLive: (id: string) => boolean = () => true): void {
+  checkUnique(doc: Document, selfId: string, ns: string, isLive: KeyHolderFilter = () => true): void {
     if (!this.unique) return;
     for (const key of this.keysOf(doc).full) {
       const ids = this.byKey.get(key);
       if (!ids) continue;
       for (const id of ids) {
-        if (id !== selfId && isLive(id)) throw duplicateKey(ns, this, doc, key);
+        if (id !== selfId && isLive(id, key, this)) throw duplicateKey(ns, this, doc, key);
       }
     }
   }

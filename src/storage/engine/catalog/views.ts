@@ -6,7 +6,7 @@ import { EngineError } from '../errors.js';
 import { encodeKey } from '../query/values.js';
 import type { Catalog, Effect } from './catalog.js';
 import type { Collection, DocMap } from './collection.js';
-import { duplicateKey, type IndexSpec } from './index-def.js';
+import { duplicateKey, type IndexSpec, type KeyHolderFilter } from './index-def.js';
 
 export interface CollectionView {
   readonly db: string;
@@ -167,10 +167,24 @@ export class TxnView implements CollectionView {
   }
 
   private checkUnique(doc: Document, idKey: string): void {
-    const { baseColl, overlay } = this.state;
+    const { baseColl, overlay, base } = this.state;
     if (!baseColl) return this.checkOverlayUnique(doc, idKey);
     // Committed documents the transaction has rewritten or deleted no longer hold their keys.
-    baseColl.checkWrite(doc, {}, (id) => !overlay.has(id));
+    const committed = (id: string): boolean => !overlay.has(id);
+    // A key the snapshot holds is a duplicate the transaction can see: DuplicateKey (11000).
+    const inSnapshot: KeyHolderFilter = (id, key, index) => {
+      const then = base.get(id);
+      return then !== undefined && (index === undefined || index.keysOf(then).full.includes(key));
+    };
+    baseColl.checkWrite(doc, {}, (id, key, index) => committed(id) && inSnapshot(id, key, index));
+    // A key committed since the snapshot is invisible to the transaction: MongoDB (snapshot isolation, first
+    // committer wins) fails the write with a retryable WriteConflict, not a duplicate the transaction cannot see.
+    try {
+      baseColl.checkWrite(doc, {}, committed);
+    } catch (err) {
+      if (err instanceof EngineError && err.code === 11000) throw writeConflict();
+      throw err;
+    }
     this.checkOverlayUnique(doc, idKey);
   }
 

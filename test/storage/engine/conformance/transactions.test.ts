@@ -134,6 +134,54 @@ describe('engine conformance: sessions and transactions', function () {
     expect((await db.collection('tx_dup').find({}, { projection: { _id: 0 } }).toArray())).to.deep.equal([{ k: 'taken' }]);
   });
 
+  // Snapshot isolation, "first committer wins" (MongoDB jstests/core/txns/transactions_write_conflicts.js,
+  // insert-insert, T2StartsSecondAndWins): a key committed after a transaction's snapshot is invisible to it, so
+  // writing the same key is a retryable WriteConflict, not a DuplicateKey the transaction could never see.
+  for (const [label, field] of [['a unique secondary index', 'k'], ['_id', '_id']] as const) {
+    it(`when a transaction writes a key of ${label} that another transaction committed after this one's snapshot, then the write fails with WriteConflict (112), labelled TransientTransactionError`, async function () {
+      // Arrange
+      const value = `late-${field}`;
+      const s1 = client!.startSession();
+      const s2 = client!.startSession();
+      try {
+        s1.startTransaction();
+        s2.startTransaction();
+        await db.collection('tx_dup').find({}, { session: s1 }).toArray(); // T1's snapshot
+        await db.collection('tx_dup').insertOne({ [field]: value, by: 't2' }, { session: s2 });
+        await s2.commitTransaction();
+        // Act
+        const err = await rejectionOf(db.collection('tx_dup').insertOne({ [field]: value, by: 't1' }, { session: s1 }));
+        // Assert
+        expect(err.code).to.equal(112);
+        expect(err.hasErrorLabel('TransientTransactionError')).to.equal(true);
+      } finally {
+        for (const s of [s1, s2]) {
+          if (s.inTransaction()) await s.abortTransaction().catch(() => undefined);
+          await s.endSession();
+        }
+      }
+      expect(await db.collection('tx_dup').find({ [field]: value }, { projection: { _id: 0, by: 1 } }).toArray()).to.deep.equal([{ by: 't2' }]);
+    });
+  }
+
+  it('when a transaction inserts a unique key its snapshot holds, even on a document changed since in other fields, then it fails with DuplicateKey (11000)', async function () {
+    // Arrange
+    await db.collection('tx_dup').insertOne({ k: 'held', v: 1 });
+    const session = client!.startSession();
+    try {
+      session.startTransaction();
+      await db.collection('tx_dup').find({}, { session }).toArray(); // the snapshot holds k: 'held'
+      await db.collection('tx_dup').updateOne({ k: 'held' }, { $set: { v: 2 } }); // the key itself is untouched
+      // Act
+      const err = await rejectionOf(db.collection('tx_dup').insertOne({ k: 'held' }, { session }));
+      // Assert
+      expect(err.code).to.equal(11000);
+    } finally {
+      if (session.inTransaction()) await session.abortTransaction().catch(() => undefined);
+      await session.endSession();
+    }
+  });
+
   it('when the withTransaction callback throws after writing, then the error propagates and nothing is written', async function () {
     // Arrange
     const session = client!.startSession();
