@@ -8,10 +8,12 @@ import { registerAuditRoutes } from './audit/index.js';
 import type { Config } from './config.js';
 import { registerContractRoutes } from './contracts/index.js';
 import { registerProductRoutes } from './products/index.js';
+import { registerSdsRoutes } from './sds/index.js';
 import type { Services } from './services.js';
 import { authenticate } from './shared/http/auth.js';
 import { errorHandler, routeNotFound } from './shared/http/error-handler.js';
 import { ApiRegistry } from './shared/http/route.js';
+import { multipartUpload } from './shared/http/upload.js';
 import { createHttpLogger, type Logger } from './shared/logger.js';
 import { buildOpenApiDocument } from './shared/openapi.js';
 import type { Storage } from './storage/connection.js';
@@ -27,7 +29,7 @@ const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 const Readiness = z.object({ status: z.enum(['ready', 'storage-unavailable']) }).meta({ id: 'Readiness' });
 
 export interface AppDeps {
-  config: Pick<Config, 'JSON_MAX_BYTES'>;
+  config: Pick<Config, 'JSON_MAX_BYTES' | 'UPLOAD_MAX_BYTES'>;
   storage: Pick<Storage, 'ping'>;
   services: Services;
   logger: Logger;
@@ -51,7 +53,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   const publicOnly: RequestHandler = () => {
     throw new Error('system routes are public and take no body');
   };
-  const system = new ApiRegistry('', app, { authenticate: publicOnly, parseBody: publicOnly });
+  const system = new ApiRegistry('', app, { authenticate: publicOnly, parseBody: publicOnly, parseMultipart: () => publicOnly });
   system.define(
     { method: 'get', path: '/health', operationId: 'health', summary: 'Liveness: the process answers', tag: 'system', roles: 'public', responses: { 200: { description: 'alive', schema: Health } } },
     (_input, res) => {
@@ -73,11 +75,13 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   const api = new ApiRegistry('/api/v1', router, {
     authenticate: authenticate(services.tokens.verifier),
     parseBody: express.json({ limit: config.JSON_MAX_BYTES }),
+    parseMultipart: multipartUpload({ maxBytes: config.UPLOAD_MAX_BYTES }),
   });
   registerTokenRoutes(api, services.tokens);
   registerSupplierRoutes(api, services.suppliers);
   registerContractRoutes(api, services.contracts);
   registerProductRoutes(api, services.products);
+  registerSdsRoutes(api, services.sds);
   registerAuditRoutes(api, services.audit);
   app.use('/api/v1', router);
 

@@ -1,6 +1,7 @@
 // Configuration: the environment, validated once with zod, typed and frozen.
 // Nothing else in chemreg reads process.env. Every key has a description and (where sensible) a default;
 // the README's configuration table lists the same keys.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 export const ConfigSchema = z.object({
@@ -33,6 +34,25 @@ export const ConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024)
     .describe('largest accepted JSON request body, in bytes'),
+  SDS_EXTRACT_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.min(2, availableParallelism()))
+    .describe('worker threads extracting SDS PDFs off the main thread (default: 2, or 1 on a single CPU)'),
+  SDS_EXTRACT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60_000)
+    .describe('time budget of one SDS extraction; a worker over it is terminated and the upload fails with PDF_TOO_COMPLEX'),
+  SDS_EXTRACT_MEMORY_MB: z.coerce
+    .number()
+    .int()
+    .min(16)
+    .default(512)
+    .describe('heap (V8 old generation) budget of one extraction worker, in MiB; over it, the worker is terminated and the upload fails with PDF_TOO_COMPLEX'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
 });
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

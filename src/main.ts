@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const storage = await openStorage(config);
-  const services = createServices(storage.connection);
+  const services = createServices(storage.connection, { config, logger });
   await services.prepare();
 
   const firstAdmin = await services.tokens.ensureFirstAdmin(config.CHEMREG_ADMIN_TOKEN);
@@ -30,20 +30,24 @@ async function main(): Promise<void> {
     );
   });
 
-  // SIGTERM: stop accepting connections, let in-flight requests finish, then close storage.
+  // SIGTERM: stop accepting connections, let in-flight requests finish, then stop the extraction workers and close storage.
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close((err) => {
-      storage.close().then(
-        () => process.exit(err ? 1 : 0),
-        (closeErr: unknown) => {
-          logger.error({ err: closeErr }, 'error while closing storage');
-          process.exit(1);
-        },
-      );
+      // The extraction workers first (no request needs them any more), then storage.
+      services
+        .close()
+        .then(() => storage.close())
+        .then(
+          () => process.exit(err ? 1 : 0),
+          (closeErr: unknown) => {
+            logger.error({ err: closeErr }, 'error while closing the extraction workers or storage');
+            process.exit(1);
+          },
+        );
     });
     // A keep-alive connection would otherwise hold shutdown open for keepAliveTimeout after its last response
     // (and for ever under steady traffic): from now on a connection closes as soon as its response is sent.

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 const VALID_TOKEN = 'chemreg_test_admin_token_0123456789abcdef';
@@ -26,6 +27,9 @@ describe('configuration (loadConfig)', () => {
       DATA_DIR: './data/db',
       UPLOAD_MAX_BYTES: 20 * 1024 * 1024,
       JSON_MAX_BYTES: 1024 * 1024,
+      SDS_EXTRACT_WORKERS: Math.min(2, availableParallelism()),
+      SDS_EXTRACT_TIMEOUT_MS: 60_000,
+      SDS_EXTRACT_MEMORY_MB: 512,
       LOG_LEVEL: 'info',
     });
     expect(config.MONGODB_URI).to.equal(undefined);
@@ -42,6 +46,9 @@ describe('configuration (loadConfig)', () => {
       CHEMREG_ADMIN_TOKEN: VALID_TOKEN,
       UPLOAD_MAX_BYTES: '4096',
       JSON_MAX_BYTES: '2048',
+      SDS_EXTRACT_WORKERS: '4',
+      SDS_EXTRACT_TIMEOUT_MS: '250',
+      SDS_EXTRACT_MEMORY_MB: '128',
       LOG_LEVEL: 'debug',
     };
 
@@ -49,7 +56,9 @@ describe('configuration (loadConfig)', () => {
     const config = loadConfig(env);
 
     // Assert
-    expect(config).to.deep.equal({ ...env, PORT: 3000, UPLOAD_MAX_BYTES: 4096, JSON_MAX_BYTES: 2048 });
+    expect(config).to.deep.equal({
+      ...env, PORT: 3000, UPLOAD_MAX_BYTES: 4096, JSON_MAX_BYTES: 2048, SDS_EXTRACT_WORKERS: 4, SDS_EXTRACT_TIMEOUT_MS: 250, SDS_EXTRACT_MEMORY_MB: 128,
+    });
   });
 
   it('when the environment holds unrelated variables, then the configuration carries none of them', () => {
@@ -71,6 +80,9 @@ describe('configuration (loadConfig)', () => {
     ['LOG_LEVEL', 'loud'],
     ['UPLOAD_MAX_BYTES', '-1'],
     ['JSON_MAX_BYTES', 'lots'],
+    ['SDS_EXTRACT_WORKERS', '0'],
+    ['SDS_EXTRACT_TIMEOUT_MS', '1.5'],
+    ['SDS_EXTRACT_MEMORY_MB', '8'],
   ];
   for (const [variable, value] of badValues) {
     it(`when ${variable}=${JSON.stringify(value)}, then loading fails with a ConfigError naming ${variable}`, () => {

@@ -3,7 +3,7 @@
 import type { AuditService } from '../audit/index.js';
 import type { ContractRepository } from '../contracts/index.js';
 import { tenantOf, type Actor } from '../shared/actor.js';
-import { invalidReference, notFound, validationFailed } from '../shared/errors.js';
+import { invalidReference, inUse, notFound, validationFailed } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import type { RunInTransaction, Session } from '../storage/transaction.js';
 import type { ProductRepository } from './product.repository.js';
@@ -15,8 +15,10 @@ export function createProductService(deps: {
   audit: AuditService;
   inTransaction: RunInTransaction;
   supplierExists: (id: string, session: Session) => Promise<boolean>;
+  /** SDS revisions of the product: they keep it (their originals and the audit trail refer to it). */
+  sdsRevisionCount: (productId: string, session: Session) => Promise<number>;
 }) {
-  const { products, contracts, audit, inTransaction, supplierExists } = deps;
+  const { products, contracts, audit, inTransaction, supplierExists, sdsRevisionCount } = deps;
 
   async function visibleProduct(actor: Actor, id: string, session?: Session): Promise<Product> {
     const product = await products.findById(id, session);
@@ -83,6 +85,8 @@ export function createProductService(deps: {
     async remove(actor: Actor, id: string): Promise<void> {
       await inTransaction(async (session) => {
         const before = await visibleProduct(actor, id, session);
+        const revisions = await sdsRevisionCount(id, session);
+        if (revisions > 0) throw inUse(`product ${id} has ${revisions} SDS revision(s); a product with safety data sheets cannot be deleted`);
         await products.remove(id, session);
         await audit.record(actor, { action: 'product.deleted', entityType: 'product', entityId: id, supplierId: before.supplierId, before, after: null }, session);
       });

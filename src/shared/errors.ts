@@ -7,6 +7,7 @@ export const ErrorCatalogue = {
   // The caller's fault (4xx).
   VALIDATION_FAILED: { status: 400, error: 'Bad Request' },
   MALFORMED_JSON: { status: 400, error: 'Bad Request' },
+  MALFORMED_MULTIPART: { status: 400, error: 'Bad Request' },
   INVALID_REFERENCE: { status: 400, error: 'Bad Request' },
   UNAUTHENTICATED: { status: 401, error: 'Unauthorized' },
   INVALID_TOKEN: { status: 401, error: 'Unauthorized' },
@@ -18,6 +19,13 @@ export const ErrorCatalogue = {
   CONFLICT: { status: 409, error: 'Conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, error: 'Payload Too Large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, error: 'Unsupported Media Type' },
+  // Uploaded documents (SDS PDFs): checked on their bytes, never on the file name.
+  PDF_EMPTY: { status: 400, error: 'Bad Request' },
+  NOT_A_PDF: { status: 415, error: 'Unsupported Media Type' },
+  PDF_CORRUPT: { status: 422, error: 'Unprocessable Content' },
+  PDF_ENCRYPTED: { status: 422, error: 'Unprocessable Content' },
+  PDF_TOO_COMPLEX: { status: 422, error: 'Unprocessable Content' },
+  NOT_AN_SDS: { status: 422, error: 'Unprocessable Content' },
   // The system's fault (5xx).
   INTERNAL: { status: 500, error: 'Internal Server Error' },
   STORAGE_UNAVAILABLE: { status: 503, error: 'Service Unavailable' },

@@ -15,16 +15,20 @@ export function duplicateKeyFields(err: unknown): string[] | undefined {
   return pattern ? Object.keys(pattern) : [];
 }
 
-/** One page of a filtered, sorted query plus the total count of matches, mapped to plain records. */
+/**
+ * One page of a filtered, sorted query plus the total count of matches, mapped to plain records. `projection`
+ * leaves bulky fields out of list pages.
+ */
 export async function findPage<TDoc, TOut>(
   model: Model<TDoc>,
   query: Record<string, unknown>,
   sort: Record<string, SortOrder>,
   page: PageRequest,
   map: (doc: TDoc) => TOut,
+  projection?: Record<string, 0>,
 ): Promise<Page<TOut>> {
   const [docs, total] = await Promise.all([
-    model.find(query).sort(sort).skip(page.offset).limit(page.limit).lean<TDoc[]>(),
+    model.find(query, projection).sort(sort).skip(page.offset).limit(page.limit).lean<TDoc[]>(),
     model.countDocuments(query),
   ]);
   return { items: docs.map(map), total, ...page };

@@ -1,7 +1,9 @@
 // GET /openapi.json: built from the same zod schemas and route declarations that validate requests.
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import { z } from 'zod';
 import { ErrorResponse } from './http/error-handler.js';
 import type { ResponseSpec, RouteSpec } from './http/route.js';
+import { isMultipart } from './http/upload.js';
 
 export interface ApiDescription {
   basePath: string;
@@ -22,10 +24,23 @@ type StatusKey = `${1 | 2 | 3 | 4 | 5}${string}`;
 
 function responseContent(status: number, response: ResponseSpec) {
   if (response.schema) return { content: { 'application/json': { schema: response.schema } } };
-  if (response.contentType) return { content: { [response.contentType]: { schema: { type: 'string' as const } } } };
+  if (response.contentType) {
+    // Text (text/csv) is a string; anything else (application/pdf) is bytes.
+    const schema = response.contentType.startsWith('text/') ? { type: 'string' as const } : { type: 'string' as const, format: 'binary' };
+    return { content: { [response.contentType]: { schema } } };
+  }
   // Error answers without a schema of their own have the one error shape.
   if (status >= 400) return { content: { 'application/json': { schema: ErrorResponse } } };
   return {};
+}
+
+function requestBody(body: NonNullable<RouteSpec['body']>) {
+  if (isMultipart(body)) {
+    // z.file() is documented as `type: string, format: binary`, which Swagger UI renders as a file picker.
+    const form = z.strictObject({ [body.field]: z.file().describe(body.description) });
+    return { required: true, content: { 'multipart/form-data': { schema: form } } };
+  }
+  return { required: true, content: { 'application/json': { schema: body } } };
 }
 
 function operation(spec: RouteSpec): ZodOpenApiOperationObject {
@@ -47,7 +62,7 @@ function operation(spec: RouteSpec): ZodOpenApiOperationObject {
     tags: [spec.tag],
     ...(spec.roles === 'public' ? { security: [] } : {}),
     ...(spec.params || spec.query ? { requestParams: { ...(spec.params ? { path: spec.params } : {}), ...(spec.query ? { query: spec.query } : {}) } } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+    ...(spec.body ? { requestBody: requestBody(spec.body) } : {}),
     responses,
   };
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Role } from '../../src/shared/actor.js';
 import { ErrorCatalogue, type ErrorCode } from '../../src/shared/errors.js';
 import type { Method, RouteSpec } from '../../src/shared/http/route.js';
+import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
 import { startTestApp, type Response as ApiResponse, type TestApp } from '../support/test-app.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -93,6 +94,12 @@ interface Fixtures {
   productA: Rec;
   /** B's product, on the shared and the B-only contract. */
   productB: Rec;
+  /** Two SDS revisions of A's product (1 and 2), one of B's. */
+  revisionA1: Rec;
+  revisionA2: Rec;
+  revisionB: Rec;
+  /** SDS PDFs: two different Swedish ones, and another for upload calls. */
+  pdfs: { first: Uint8Array; second: Uint8Array; third: Uint8Array };
   tokens: Record<Caller, string | undefined>;
   supplierBToken: { id: string; token: string };
   /** Every secret issued in this file: none may ever appear in an answer. */
@@ -125,6 +132,17 @@ const newContract = async (supplierIds: string[]): Promise<Rec> => created(await
 
 const newProduct = async (supplierId: string, contractIds: string[] = []): Promise<Rec> =>
   created(await admin().post('/api/v1/products', { supplierId, name: unique('Produkt'), kind: 'mixture', contractIds }), 'create product');
+
+/** A multipart upload body, as a supplier's browser sends it. */
+function sdsForm(bytes: Uint8Array, fileName = 'säkerhetsdatablad.pdf'): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), fileName);
+  return form;
+}
+
+async function uploadSds(productId: string, bytes: Uint8Array): Promise<Rec> {
+  return created(await admin().post(`/api/v1/products/${productId}/sds`, sdsForm(bytes)), 'upload SDS');
+}
 
 async function issue(role: Role, supplierId?: string): Promise<{ id: string; token: string }> {
   const token = await t.issueToken(role, supplierId);
@@ -508,6 +526,64 @@ const MATRIX: Row[] = [
     },
   },
 
+  // -- SDS revisions: the product's supplier, admins and experts upload; everyone reads (a supplier its own) --
+  {
+    method: 'post', path: '/api/v1/products/:id/sds',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 201, expert: 201, procurement: 'FORBIDDEN', supplierA: 201 },
+    // Each caller uploads to a fresh product of A's, so every allowed upload is a first revision.
+    call: async () => {
+      const product = await newProduct(fx.supplierA.id);
+      return {
+        path: `/api/v1/products/${product.id}/sds`,
+        body: sdsForm(fx.pdfs.third),
+        verify: async (res, ok) => {
+          if (ok) expect(res.body).to.include({ productId: product.id, supplierId: fx.supplierA.id, revisionNumber: 1 });
+          expect((await admin().get(`/api/v1/products/${product.id}/sds`)).body.total).to.equal(ok ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: 'get', path: '/api/v1/products/:id/sds',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/products/${fx.productA.id}/sds`,
+      verify: (res, ok) => {
+        if (ok) expect(ids(res.body)).to.deep.equal([fx.revisionA2.id, fx.revisionA1.id]);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/sds/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/sds/${fx.revisionA1.id}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body).to.deep.equal(fx.revisionA1);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/sds/:id/file',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/sds/${fx.revisionA1.id}/file`,
+      verify: (res, ok) => {
+        if (ok) expect(res.headers.get('content-length')).to.equal(String(fx.pdfs.first.byteLength));
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/sds/:id/diff/:otherId',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/sds/${fx.revisionA1.id}/diff/${fx.revisionA2.id}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body.from.id).to.equal(fx.revisionA1.id);
+      },
+    }),
+  },
+
   // -- audit: admins and experts review ---------------------------------------------------------------
   {
     method: 'get', path: '/api/v1/audit',
@@ -536,6 +612,8 @@ interface CrossRow {
   expect: Outcome;
   /** B's record the call names. */
   target: () => string;
+  /** Values of the path's other parameters (`:otherId`): the caller's own records. */
+  otherParams?: () => Record<string, string>;
   body?: unknown;
   /** B's record is still there and unchanged (and, for reads, B itself can read it). */
   intact: () => Promise<void>;
@@ -598,7 +676,44 @@ const CROSS_TENANT: CrossRow[] = [
     target: () => fx.supplierBToken.id,
     intact: () => stillWorks(fx.supplierBToken.token),
   },
+  {
+    method: 'post', path: '/api/v1/products/:id/sds', expect: 'NOT_FOUND',
+    target: () => fx.productB.id, body: sdsForm(new Uint8Array(0)), // the product is checked before the file
+    intact: () => expectRevisionsOfB(),
+  },
+  {
+    method: 'get', path: '/api/v1/products/:id/sds', expect: 'NOT_FOUND',
+    target: () => fx.productB.id,
+    intact: () => expectRevisionsOfB(fx.supplierBToken.token),
+  },
+  {
+    method: 'get', path: '/api/v1/sds/:id', expect: 'NOT_FOUND',
+    target: () => fx.revisionB.id,
+    intact: () => expectSame(`/api/v1/sds/${fx.revisionB.id}`, fx.revisionB, fx.supplierBToken.token),
+  },
+  {
+    method: 'get', path: '/api/v1/sds/:id/file', expect: 'NOT_FOUND',
+    target: () => fx.revisionB.id,
+    intact: async () => {
+      const res = await t.as(fx.supplierBToken.token).bytes(`/api/v1/sds/${fx.revisionB.id}/file`);
+      expect(res.status).to.equal(200);
+      expect(res.body.equals(Buffer.from(fx.pdfs.second))).to.equal(true);
+    },
+  },
+  {
+    // B's revision compared with A's own: still nothing of B.
+    method: 'get', path: '/api/v1/sds/:id/diff/:otherId', expect: 'NOT_FOUND',
+    target: () => fx.revisionB.id, otherParams: () => ({ otherId: fx.revisionA1.id }),
+    intact: () => expectSame(`/api/v1/sds/${fx.revisionB.id}`, fx.revisionB, fx.supplierBToken.token),
+  },
 ];
+
+/** B's product still has exactly its one SDS revision. */
+async function expectRevisionsOfB(as: string = t.adminToken): Promise<void> {
+  const res = await t.as(as).get(`/api/v1/products/${fx.productB.id}/sds`);
+  expect(res.status, show(res)).to.equal(200);
+  expect(ids(res.body)).to.deep.equal([fx.revisionB.id]);
+}
 
 /** What supplier A must never learn from an answer: B's identifiers, names and numbers. */
 function bMarkers(): string[] {
@@ -607,6 +722,7 @@ function bMarkers(): string[] {
     fx.bOnly.id, fx.bOnly.number, fx.bOnly.title,
     fx.productB.id, fx.productB.name,
     fx.supplierBToken.id, fx.supplierBToken.token,
+    fx.revisionB.id, fx.revisionB.sha256,
   ];
   return markers;
 }
@@ -636,6 +752,15 @@ describe('access matrix: every route × every caller', () => {
     const productA = await newProduct(supplierA.id, [shared.id]);
     const productB = await newProduct(supplierB.id, [shared.id, bOnly.id]);
     Object.assign(fx, { supplierA, supplierB, shared, bOnly, productA, productB });
+
+    fx.pdfs = {
+      first: buildSdsPdf(defaultSpec('sv')).bytes,
+      second: buildSdsPdf(defaultSpec('en')).bytes,
+      third: buildSdsPdf(defaultSpec('de')).bytes,
+    };
+    fx.revisionA1 = await uploadSds(productA.id, fx.pdfs.first);
+    fx.revisionA2 = await uploadSds(productA.id, fx.pdfs.second);
+    fx.revisionB = await uploadSds(productB.id, fx.pdfs.second);
 
     // The revoked token is an admin token, issued and revoked through the API: the strongest token to lose.
     const revoked = created(await admin().post('/api/v1/tokens', { name: 'revoked admin', role: 'admin' }), 'create token');
@@ -719,13 +844,15 @@ describe('access matrix: every route × every caller', () => {
     for (const row of CROSS_TENANT) {
       it(`when supplier A calls ${key(row.method, row.path)} with supplier B's record, then ${describeOutcome(row.expect)}, as for an id that does not exist, with nothing of B in the answer`, async () => {
         const spec = specFor(row.method, row.path);
+        const pathWith = (id: string): string =>
+          Object.entries(row.otherParams?.() ?? {}).reduce((path, [name, value]) => path.replace(`:${name}`, value), row.path.replace(':id', id));
         const bId = row.target();
-        const res = await send('supplierA', row.method, row.path.replace(':id', bId), row.body);
+        const res = await send('supplierA', row.method, pathWith(bId), row.body);
         expectOutcome(res, row.expect, spec);
         expectNothingOfB(res, bId);
 
         const unknownId = randomId();
-        const unknown = await send('supplierA', row.method, row.path.replace(':id', unknownId), row.body);
+        const unknown = await send('supplierA', row.method, pathWith(unknownId), row.body);
         expect(unknown.status, 'an unknown id gets another status than B\'s record').to.equal(res.status);
         expect(masked(unknown, unknownId), 'an unknown id gets another answer than B\'s record').to.equal(masked(res, bId));
 

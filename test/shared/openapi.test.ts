@@ -51,6 +51,20 @@ describe('OpenAPI document and /docs', () => {
     expect(id).to.deep.include({ in: 'path', required: true, schema: { $ref: '#/components/schemas/Id' } });
   });
 
+  it('when an operation takes a file upload, then its body is documented as multipart/form-data with one binary field, and a PDF download as binary', () => {
+    const upload = doc.paths['/api/v1/products/{id}/sds'].post;
+    expect(Object.keys(upload.requestBody.content)).to.deep.equal(['multipart/form-data']);
+    const form = upload.requestBody.content['multipart/form-data'].schema;
+    expect(form.required).to.deep.equal(['file']);
+    expect(form.properties.file).to.include({ type: 'string', format: 'binary' });
+    expect(form.additionalProperties).to.equal(false);
+    expect(Object.keys(upload.responses)).to.include.members(['200', '201', '400', '404', '413', '415', '422']);
+    expect(upload.responses['201'].content['application/json'].schema.$ref).to.equal('#/components/schemas/SdsRevision');
+    const download = doc.paths['/api/v1/sds/{id}/file'].get;
+    expect(download.responses['200'].content['application/pdf'].schema).to.deep.equal({ type: 'string', format: 'binary' });
+    expect(doc.components.schemas.Error.properties.code.enum).to.include.members(['NOT_A_PDF', 'PDF_CORRUPT', 'PDF_ENCRYPTED', 'PDF_TOO_COMPLEX', 'NOT_AN_SDS', 'PDF_EMPTY']);
+  });
+
   it('when /docs is opened, then Swagger UI loads and is pointed at /openapi.json', async () => {
     const anonymous = t.as(undefined);
     const page = await anonymous.get('/docs/');

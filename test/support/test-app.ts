@@ -22,13 +22,18 @@ export interface Response<T = any> {
   body: T;
 }
 
+export type RawBody = string | FormData | Uint8Array;
+
 export interface Client {
   get<T = any>(path: string): Promise<Response<T>>;
+  /** A FormData body is sent as multipart/form-data (uploads); anything else as JSON. */
   post<T = any>(path: string, body?: unknown): Promise<Response<T>>;
   patch<T = any>(path: string, body?: unknown): Promise<Response<T>>;
   delete<T = any>(path: string): Promise<Response<T>>;
   /** Any request, with raw body and headers (for malformed JSON, wrong content types, odd auth headers). */
-  raw<T = any>(method: string, path: string, init?: { body?: string; headers?: Record<string, string> }): Promise<Response<T>>;
+  raw<T = any>(method: string, path: string, init?: { body?: RawBody; headers?: Record<string, string> }): Promise<Response<T>>;
+  /** The answer's body as bytes (downloads). */
+  bytes(path: string): Promise<Omit<Response, 'body'> & { body: Buffer }>;
 }
 
 export interface TestApp {
@@ -61,7 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   });
   const logger = createLogger(config, sink);
-  const services = createServices(storage.connection);
+  const services = createServices(storage.connection, { config, logger });
   await services.prepare();
   const first = await services.tokens.ensureFirstAdmin(config.CHEMREG_ADMIN_TOKEN);
   const adminToken = config.CHEMREG_ADMIN_TOKEN ?? first?.generatedSecret;
@@ -74,7 +79,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   const as = (token: string | undefined): Client => {
     const auth: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
-    const raw = async (method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
+    const raw = async (method: string, path: string, init: { body?: RawBody; headers?: Record<string, string> } = {}) => {
       const res = await fetch(`${baseUrl}${path}`, { method, headers: { ...auth, ...init.headers }, ...(init.body !== undefined ? { body: init.body } : {}) });
       const text = await res.text();
       let body: unknown = text;
@@ -82,8 +87,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return { status: res.status, headers: res.headers, body: body as any };
     };
     const json = (method: string) => (path: string, body?: unknown) =>
-      raw(method, path, body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-    return { get: (path) => raw('GET', path), post: json('POST'), patch: json('PATCH'), delete: (path) => raw('DELETE', path), raw };
+      body instanceof FormData ? raw(method, path, { body })
+      : raw(method, path, body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const bytes = async (path: string) => {
+      const res = await fetch(`${baseUrl}${path}`, { headers: auth });
+      return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+    };
+    return { get: (path) => raw('GET', path), post: json('POST'), patch: json('PATCH'), delete: (path) => raw('DELETE', path), raw, bytes };
   };
 
   return {
@@ -102,6 +112,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
       if (external) await storage.connection.dropDatabase();
       await storage.close();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });

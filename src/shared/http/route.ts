@@ -5,6 +5,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Actor, Role } from '../actor.js';
 import { authorize } from './auth.js';
+import { isMultipart, type MultipartBody, type UploadedFile } from './upload.js';
 import { validate, type ParsedInput } from './validate.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -29,11 +30,12 @@ export interface RouteSpec {
   roles: readonly Role[] | 'public';
   params?: z.ZodObject;
   query?: z.ZodObject;
-  body?: z.ZodType;
+  /** A JSON body (a zod schema), or an upload (`multipart(...)`). */
+  body?: z.ZodType | MultipartBody;
   responses: Record<number, ResponseSpec>;
 }
 
-type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Parsed<T> = T extends MultipartBody ? UploadedFile : T extends z.ZodType ? z.output<T> : undefined;
 
 export interface RouteInput<S extends RouteSpec> {
   params: Parsed<S['params']>;
@@ -55,6 +57,8 @@ export class ApiRegistry {
       authenticate: RequestHandler;
       /** Parses a JSON body; runs after authorisation so anonymous callers cannot make us parse anything. */
       parseBody: RequestHandler;
+      /** Reads a multipart upload with one file in `field` into memory; also runs after authorisation. */
+      parseMultipart: (field: string) => RequestHandler;
     },
   ) {}
 
@@ -62,7 +66,8 @@ export class ApiRegistry {
     this.routes.push(spec);
     const chain: RequestHandler[] = [];
     if (spec.roles !== 'public') chain.push(this.middleware.authenticate, authorize(spec.roles));
-    if (spec.body) chain.push(this.middleware.parseBody);
+    if (isMultipart(spec.body)) chain.push(this.middleware.parseMultipart(spec.body.field));
+    else if (spec.body) chain.push(this.middleware.parseBody);
     chain.push(validate(spec));
     chain.push(async (req, res) => {
       const parsed = res.locals.input as ParsedInput;

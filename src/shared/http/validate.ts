@@ -1,13 +1,14 @@
 // Request validation: the route's zod schemas parse params, query and body; the parsed values go to
 // res.locals.input (Express 5 makes req.query a getter, so parsed input cannot be written back to req).
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { ClientError, validationFailed, type ErrorIssue } from '../errors.js';
+import { isMultipart, type MultipartBody, type UploadedFile } from './upload.js';
 
 export interface InputSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
-  body?: z.ZodType;
+  body?: z.ZodType | MultipartBody;
 }
 
 export interface ParsedInput {
@@ -31,9 +32,27 @@ export function toIssues(where: string, error: z.ZodError): ErrorIssue[] {
   return issues;
 }
 
+/** The one file of a multipart upload (read by shared/http/upload.ts); any other form field is unknown. */
+function uploadedFile(req: Request, body: MultipartBody, issues: ErrorIssue[]): UploadedFile | undefined {
+  const fields = Object.keys((req.body ?? {}) as Record<string, unknown>);
+  const file = req.file;
+  // A text value in the file's own field is reported once, below, as the missing file it should have been.
+  for (const name of fields) if (file || name !== body.field) issues.push({ path: `body.${name}`, message: 'unknown field' });
+  if (!file) {
+    const message = fields.includes(body.field) ? 'must be a file (a form part with a filename), not a text value' : `required: the file, as form field "${body.field}"`;
+    issues.push({ path: `body.${body.field}`, message });
+    return undefined;
+  }
+  return { bytes: file.buffer, originalName: file.originalname, size: file.size, declaredType: file.mimetype };
+}
+
 export function validate(schemas: InputSchemas): RequestHandler {
   return (req, res, next) => {
-    if (schemas.body && !req.is('application/json')) {
+    const multipartBody = isMultipart(schemas.body) ? schemas.body : undefined;
+    if (multipartBody && !req.is('multipart/form-data')) {
+      throw new ClientError('UNSUPPORTED_MEDIA_TYPE', `the request body must be multipart/form-data, with the file in form field "${multipartBody.field}"`);
+    }
+    if (schemas.body && !multipartBody && !req.is('application/json')) {
       throw new ClientError('UNSUPPORTED_MEDIA_TYPE', 'the request body must be JSON (Content-Type: application/json)');
     }
     const issues: ErrorIssue[] = [];
@@ -47,7 +66,7 @@ export function validate(schemas: InputSchemas): RequestHandler {
     const input: ParsedInput = {
       params: parse('params', schemas.params, req.params),
       query: parse('query', schemas.query, { ...req.query }),
-      body: parse('body', schemas.body, req.body),
+      body: multipartBody ? uploadedFile(req, multipartBody, issues) : parse('body', schemas.body as z.ZodType | undefined, req.body),
     };
     if (issues.length > 0) throw validationFailed(issues);
     res.locals.input = input;

@@ -1,0 +1,18 @@
+// One extraction worker thread: reads PDFs sent by extraction-pool.ts, one at a time, and answers with the
+// extraction result. It holds no state between jobs; the pool terminates it when a job goes over budget.
+import { parentPort } from 'node:worker_threads';
+import type { ExtractRequest, WorkerMessage } from './extraction-pool.js';
+import { EXTRACTOR_VERSION, extractSds } from './extraction/index.js';
+
+const port = parentPort;
+if (!port) throw new Error('extraction-worker.ts runs only as a worker thread (see extraction-pool.ts)');
+
+const answer = (message: WorkerMessage): void => port.postMessage(message);
+
+port.on('message', (request: ExtractRequest) => {
+  extractSds(request.bytes).then(
+    (result) => answer({ type: 'done', id: request.id, result, extractorVersion: EXTRACTOR_VERSION }),
+    (err: unknown) => answer({ type: 'failed', id: request.id, message: err instanceof Error ? err.message : String(err) }),
+  );
+});
+answer({ type: 'ready' });

@@ -1,0 +1,96 @@
+// SDS revisions in MongoDB and their original PDFs in GridFS, returned as plain objects.
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { GridFSBucket, ObjectId } from 'mongodb';
+import type { Connection } from 'mongoose';
+import type { Page, PageRequest } from '../shared/http/pagination.js';
+import { toObjectId } from '../shared/ids.js';
+import { findPage, modelOn } from '../shared/mongo.js';
+import type { Session } from '../storage/transaction.js';
+import { SDS_BUCKET, SdsRevisionSchema, type SdsRevisionDoc } from './sds.model.js';
+import type { SdsRevision, SdsRevisionItem } from './sds.schema.js';
+
+/** A revision as stored, before it has an id: the record plus the GridFS id of its original. */
+export type SdsRevisionFields = Omit<SdsRevision, 'id'> & { fileId: string };
+
+const toItem = (doc: Omit<SdsRevisionDoc, 'facts'>): SdsRevisionItem => ({
+  id: doc._id.toHexString(),
+  productId: doc.productId,
+  supplierId: doc.supplierId,
+  revisionNumber: doc.revisionNumber,
+  status: doc.status,
+  fileName: doc.fileName,
+  size: doc.size,
+  sha256: doc.sha256,
+  uploadedAt: doc.uploadedAt,
+  uploadedBy: { tokenId: doc.uploadedBy.tokenId, tokenName: doc.uploadedBy.tokenName, role: doc.uploadedBy.role },
+  extractorVersion: doc.extractorVersion,
+  summary: doc.summary,
+});
+
+const toRevision = (doc: SdsRevisionDoc): SdsRevision => ({ ...toItem(doc), facts: doc.facts });
+
+export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export function createSdsRepository(connection: Connection) {
+  const Revisions = modelOn(connection, 'SdsRevision', SdsRevisionSchema);
+  // The driver's GridFS on the connection's database; created on first use (the connection is open by then).
+  let bucket: GridFSBucket | undefined;
+  const files = (): GridFSBucket => (bucket ??= new GridFSBucket(connection.db!, { bucketName: SDS_BUCKET }));
+
+  return {
+    model: Revisions,
+
+    async findById(id: string, session?: Session): Promise<SdsRevision | undefined> {
+      const doc = await Revisions.findById(toObjectId(id)).session(session ?? null).lean<SdsRevisionDoc>();
+      return doc ? toRevision(doc) : undefined;
+    },
+
+    /** The GridFS id of a revision's original, with the fields a download needs. */
+    async findFile(id: string): Promise<(SdsRevisionItem & { fileId: string }) | undefined> {
+      const doc = await Revisions.findById(toObjectId(id), { facts: 0 }).lean<SdsRevisionDoc>();
+      return doc ? { ...toItem(doc), fileId: doc.fileId.toHexString() } : undefined;
+    },
+
+    async findByContent(productId: string, sha256: string, session?: Session): Promise<SdsRevision | undefined> {
+      const doc = await Revisions.findOne({ productId, sha256 }).session(session ?? null).lean<SdsRevisionDoc>();
+      return doc ? toRevision(doc) : undefined;
+    },
+
+    /** Newest first; list items leave the facts out. */
+    async listForProduct(productId: string, page: PageRequest): Promise<Page<SdsRevisionItem>> {
+      return findPage(Revisions, { productId }, { revisionNumber: -1 }, page, toItem, { facts: 0 });
+    },
+
+    async countForProduct(productId: string, session?: Session): Promise<number> {
+      return Revisions.countDocuments({ productId }).session(session ?? null);
+    },
+
+    async nextRevisionNumber(productId: string, session: Session): Promise<number> {
+      const last = await Revisions.findOne({ productId }, { revisionNumber: 1 }).sort({ revisionNumber: -1 }).session(session).lean<Pick<SdsRevisionDoc, 'revisionNumber'>>();
+      return (last?.revisionNumber ?? 0) + 1;
+    },
+
+    async insert(fields: SdsRevisionFields, session: Session): Promise<SdsRevision> {
+      const [doc] = await Revisions.create([{ ...fields, fileId: toObjectId(fields.fileId) }], { session });
+      return toRevision(doc!.toObject());
+    },
+
+    /** Write an original to GridFS (outside any transaction: GridFS writes are not transactional). */
+    async storeFile(bytes: Uint8Array, fileName: string, metadata: { productId: string; sha256: string }): Promise<string> {
+      const upload = files().openUploadStream(fileName, { metadata: { ...metadata, contentType: 'application/pdf' } });
+      await pipeline(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), upload);
+      return upload.id.toHexString();
+    },
+
+    async deleteFile(fileId: string): Promise<void> {
+      await files().delete(new ObjectId(fileId));
+    },
+
+    openFile(fileId: string): Readable {
+      return files().openDownloadStream(new ObjectId(fileId));
+    },
+  };
+}
+export type SdsRepository = ReturnType<typeof createSdsRepository>;
