@@ -144,7 +144,7 @@ export function extractSubstances(section3: readonly Line[]): SubstanceFact[] {
     const line = section3[i];
     if (!line) continue;
     const text = line.text;
-    const ids = findIdentifiers(text).filter((id) => id.type !== 'index' || true);
+    const ids = findIdentifiers(text);
     const anchorIds = ids.filter((id) => id.type === 'cas' || id.type === 'ec' || id.type === 'reach' || id.type === 'index');
     if (anchorIds.length > 0) {
       const first = anchorIds[0] as FoundIdentifier;
