@@ -94,6 +94,12 @@ function splitCells(text: string): { names: string[]; concentrations: Concentrat
   return { names, concentrations };
 }
 
+/** The H and EUH codes of a row's classification, added to the row. */
+function addCodes(draft: Draft, text: string): void {
+  const found = findHazardCodes(text);
+  for (const code of [...found.hazard, ...found.euh]) draft.codes.add(code.code);
+}
+
 interface Draft {
   nameParts: string[];
   ids: FoundIdentifier[];
@@ -175,7 +181,7 @@ export function extractSubstances(section3: readonly Line[]): SubstanceFact[] {
       current.ids.push(...ids);
       const after = text.slice(first.offset);
       const rest = ids.reduce((t, id) => t.replace(id.text, ' '), after);
-      for (const code of [...findHazardCodes(rest).hazard, ...findHazardCodes(rest).euh]) current.codes.add(code.code);
+      addCodes(current, rest);
       const conc = [...concCells, ...concentrationsIn(rest.replace(/\*/g, ' '))];
       const best = conc.find((c) => c.strong) ?? conc[0];
       if (best && !current.concentration) {
@@ -212,7 +218,7 @@ export function extractSubstances(section3: readonly Line[]): SubstanceFact[] {
     // starts the next one ("BUTAN <tab> 10-15%" above its identifiers).
     const remainder = conc.reduce((t, c) => t.replace(c.text, ' '), stripClassification(candidate)).replace(/[^\p{L}]/gu, '');
     if (current && !current.concentration && (isClassification(text) || (conc.length > 0 && remainder.length <= 2))) {
-      for (const code of [...findHazardCodes(text).hazard, ...findHazardCodes(text).euh]) current.codes.add(code.code);
+      addCodes(current, text);
       // A bare number counts only alone on its line ("22"); in a classification line it is a category.
       const whole = conc.find((c) => c.strong) ?? (conc[0] && candidate.trim() === conc[0].text ? conc[0] : undefined);
       if (whole) {
@@ -231,7 +237,7 @@ export function extractSubstances(section3: readonly Line[]): SubstanceFact[] {
       }
     }
     if (current && isClassification(text)) {
-      for (const code of [...findHazardCodes(text).hazard, ...findHazardCodes(text).euh]) current.codes.add(code.code);
+      addCodes(current, text);
       continue;
     }
     if (isNameLike(text)) {

@@ -87,6 +87,11 @@ const PICTOGRAM_NAMES: Readonly<Record<(typeof PICTOGRAMS)[number], readonly str
   GHS08: ['health hazard', 'halsofara', 'sundhedsfare', 'helsefare', 'terveysvaara', 'gesundheitsgefahr', 'danger pour la sante', 'gezondheidsgevaar', 'peligro para la salud', 'pericolo per la salute', 'zagrozenie dla zdrowia', 'perigo para a saude'],
   GHS09: ['environment', 'miljo', 'ymparisto', 'umwelt', 'environnement', 'milieu', 'medio ambiente', 'ambiente', 'srodowisko'],
 };
+// Longest names first, so "flame over circle" is taken (and masked) before "flame".
+const PICTOGRAM_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = Object.entries(PICTOGRAM_NAMES)
+  .flatMap(([code, names]) => names.map((name) => [code, name] as const))
+  .sort((a, b) => b[1].length - a[1].length)
+  .map(([code, name]) => [code, new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u')] as const);
 const PICTOGRAM_LABEL = labelPattern([
   'hazard pictograms', 'pictograms', 'pictogram', 'symbol', 'faropiktogram', 'piktogram', 'farosymbol', 'fareikoner', 'farepiktogrammer', 'varoitusmerkit',
   'varoitusmerkki', 'gefahrenpiktogramme', 'gefahrenpiktogramm', 'piktogramme', 'pictogrammes de danger', 'pictogrammes', 'gevarenpictogrammen', 'pictogrammen',
@@ -106,9 +111,7 @@ export function extractPictograms(section2: readonly Line[]): PictogramFact[] {
     const window = section2.slice(i, i + 4).map((l) => ({ line: l, text: fold(l.text) }));
     for (const { line: l, text } of window) {
       let rest = text;
-      const entries = Object.entries(PICTOGRAM_NAMES).flatMap(([code, names]) => names.map((n) => [code, n] as const)).sort((a, b) => b[1].length - a[1].length);
-      for (const [code, name] of entries) {
-        const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+      for (const [code, re] of PICTOGRAM_PATTERNS) {
         if (re.test(rest)) {
           add(code as (typeof PICTOGRAMS)[number], l, 0.8);
           rest = rest.replace(re, ' ');
