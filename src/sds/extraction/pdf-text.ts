@@ -1,7 +1,33 @@
 // Page text out of a PDF. The only module that touches the PDF library (pdf-parse 2, on pdf.js): everything after
 // this works on plain strings, so the parser can be tested on text fixtures and swapped to another text source.
-import { PDFParse, PasswordException, InvalidPDFException, FormatError } from 'pdf-parse';
 import type { UnreadableReason } from './facts.js';
+
+// pdf-parse loads pdf.js's "legacy" build, which bundles core-js polyfills. On Node 20 two of them replace built-ins
+// that are already fine for everything pdf.js and chemreg do, for the whole thread: Array.prototype.push (a
+// JavaScript re-implementation, which made text extraction about 20 % slower in bench:parse) and JSON.parse. The
+// natives are kept here, before pdf-parse is loaded (lazily, below), and put back after it and its worker module
+// have loaded; the polyfills that add missing features (Promise.withResolvers, Uint8Array.toHex …) stay.
+const NATIVE_PUSH = Array.prototype.push;
+const NATIVE_JSON_PARSE = JSON.parse;
+
+function restoreNativeBuiltins(): void {
+  if (Array.prototype.push !== NATIVE_PUSH) {
+    Object.defineProperty(Array.prototype, 'push', { value: NATIVE_PUSH, writable: true, enumerable: false, configurable: true });
+  }
+  if (JSON.parse !== NATIVE_JSON_PARSE) JSON.parse = NATIVE_JSON_PARSE;
+}
+
+type PdfParseModule = typeof import('pdf-parse');
+let pdfParse: Promise<PdfParseModule> | undefined;
+
+/** pdf-parse, loaded on first use: a process that never reads a PDF (the API's main thread) never loads pdf.js. */
+function loadPdfParse(): Promise<PdfParseModule> {
+  pdfParse ??= import('pdf-parse').then((module) => {
+    restoreNativeBuiltins();
+    return module;
+  });
+  return pdfParse;
+}
 
 export type PdfText =
   | { ok: true; pages: string[] }
@@ -22,6 +48,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   if (bytes.length === 0) return { ok: false, reason: 'empty', message: 'the file is empty' };
   if (!looksLikePdf(bytes)) return { ok: false, reason: 'not-pdf', message: 'the file is not a PDF (no %PDF- header)' };
+  const { PDFParse, PasswordException, InvalidPDFException, FormatError } = await loadPdfParse();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy so the caller's bytes stay usable.
   const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, stopAtErrors: false, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
   try {
@@ -40,5 +67,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
     return { ok: false, reason: 'corrupt', message: `the PDF could not be read (${err instanceof Error ? err.message : String(err)})` };
   } finally {
     await parser.destroy().catch(() => undefined);
+    // The first document loads pdf.js's worker module, which installs the same polyfills again.
+    restoreNativeBuiltins();
   }
 }

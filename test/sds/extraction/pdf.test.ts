@@ -1,9 +1,12 @@
 // The whole extraction on PDFs the project generates: every supported language, EU and US formats, several
 // layouts, and each kind of unreadable file. Pages come from pdf-parse exactly as in production.
 import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { extractSds } from '../../../src/sds/extraction/index.js';
 import { buildSdsPdf, brokenPdfs, defaultSpec, SDS_FIXTURE_LANGUAGES } from '../../support/sds-pdf/index.js';
 
+const run = promisify(execFile);
 const set = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => x !== null))].sort();
 
 describe('sds/extraction on generated PDFs', () => {
@@ -28,6 +31,23 @@ describe('sds/extraction on generated PDFs', () => {
       });
     }
   }
+
+  it('when PDFs have been read, then Array.prototype.push and JSON.parse are the engine\'s own again, not pdf.js\'s bundled polyfills', async () => {
+    // In a fresh process, so the natives can be captured before pdf.js is ever loaded (core-js disguises its
+    // polyfills as native code, so only identity tells them apart). Two documents: the first one loads pdf.js's
+    // worker module, which installs the polyfills a second time.
+    const extraction = new URL('../../../src/sds/extraction/index.ts', import.meta.url).href;
+    const fixtures = new URL('../../support/sds-pdf/index.ts', import.meta.url).href;
+    const script = `
+      const push = Array.prototype.push, parse = JSON.parse;
+      const { extractSds } = await import(${JSON.stringify(extraction)});
+      const { buildSdsPdf, defaultSpec } = await import(${JSON.stringify(fixtures)});
+      for (let i = 0; i < 2; i++) await extractSds(buildSdsPdf(defaultSpec('en')).bytes);
+      console.log(JSON.stringify({ push: Array.prototype.push === push, parse: JSON.parse === parse, withResolvers: typeof Promise.withResolvers }));`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    // The polyfills that add what Node 20 lacks stay: pdf.js needs them.
+    expect(JSON.parse(stdout)).to.deep.equal({ push: true, parse: true, withResolvers: 'function' });
+  });
 
   it('when a US OSHA sheet prints dates month first, then the revision date is read month first', async () => {
     const { bytes, truth } = buildSdsPdf(defaultSpec('en', { format: 'US-OSHA-16', dateStyle: 'mdy-slash' }));
