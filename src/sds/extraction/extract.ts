@@ -15,9 +15,18 @@ const empty = (): TextFact => ({ value: null, confidence: 0, evidence: null });
 // A page with fewer letters than this carries no usable text layer (a scan, perhaps with a stamped page number).
 const MIN_LETTERS_PER_PAGE = 40;
 
+/** Whether the pages hold at least `needed` letters (counting stops there: a real SDS has tens of thousands). */
+function hasLetters(pages: readonly string[], needed: number): boolean {
+  let count = 0;
+  for (const page of pages) {
+    const letter = /\p{L}/gu;
+    while (letter.exec(page)) if (++count >= needed) return true;
+  }
+  return count >= needed;
+}
+
 export function extractFromPages(pages: readonly string[], options: { paged: boolean }): SdsFacts {
-  const letters = pages.join('').replace(/[^\p{L}]/gu, '').length;
-  const textLayer = letters >= MIN_LETTERS_PER_PAGE * Math.max(1, Math.min(pages.length, 2)) / 2;
+  const textLayer = hasLetters(pages, MIN_LETTERS_PER_PAGE * Math.max(1, Math.min(pages.length, 2)) / 2);
   const doc = removeFurniture(toLines(pages, options.paged));
   const all = doc.lines;
   const sections = textLayer ? findSections(all) : [];

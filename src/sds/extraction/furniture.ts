@@ -31,9 +31,13 @@ export function removeFurniture(pages: Line[][]): SdsText {
   const seen = new Set<string>();
   for (const page of pages) {
     page.forEach((line, i) => {
-      const sig = signature(line.text);
       const atEdge = i < EDGE_LINES || i >= page.length - EDGE_LINES;
-      if (atEdge && (repeated.has(sig) || isPageNumber(line.text))) {
+      if (!atEdge) {
+        lines.push(line);
+        return;
+      }
+      const sig = signature(line.text);
+      if (repeated.has(sig) || isPageNumber(line.text)) {
         if (!seen.has(sig)) {
           seen.add(sig);
           furniture.push(line);

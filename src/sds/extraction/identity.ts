@@ -130,13 +130,15 @@ const COUNTRIES: ReadonlyArray<readonly [string, string]> = [
   ['HU', 'hungary|magyarország|ungern|ungarn'],
 ];
 const COUNTRY_PATTERNS = COUNTRIES.map(([code, names]) => [code, new RegExp(`(?<![\\p{L}])(?:${names})(?![\\p{L}])`, 'iu')] as const);
+// All names at once: most lines of a supplier block name no country, and one pass tells so.
+const ANY_COUNTRY = new RegExp(`(?<![\\p{L}])(?:${COUNTRIES.map(([, names]) => names).join('|')})(?![\\p{L}])`, 'iu');
 // Postcode prefixes: "SE-411 04", "D-84032", "DK-2100", "FI-00100".
 const POSTCODE_PREFIX: Readonly<Record<string, string>> = { S: 'SE', SE: 'SE', DK: 'DK', N: 'NO', NO: 'NO', FI: 'FI', SF: 'FI', D: 'DE', DE: 'DE', F: 'FR', NL: 'NL', B: 'BE', E: 'ES', I: 'IT', PL: 'PL', P: 'PT', A: 'AT', CH: 'CH' };
 
 export function extractCountry(block: readonly Line[]): TextFact {
   for (const line of block) {
     if (/@|https?:|www\./i.test(line.text)) continue;
-    for (const [code, pattern] of COUNTRY_PATTERNS) {
+    if (ANY_COUNTRY.test(line.text)) for (const [code, pattern] of COUNTRY_PATTERNS) {
       if (pattern.test(line.text)) return { value: code, confidence: 0.85, evidence: quote(line) };
     }
     const postcode = /(?<![\p{L}])([A-Z]{1,2})-\s?\d{3,5}\b/u.exec(line.text);

@@ -35,40 +35,57 @@ const SECTION_WORDS = new Set([
 const STOP = new Set(['of', 'the', 'and', 'on', 'och', 'av', 'om', 'og', 'af', 'ja', 'und', 'der', 'die', 'des', 'et', 'de', 'du', 'la', 'le', 'les', 'en', 'van', 'het', 'y', 'el', 'los', 'e', 'di', 'del', 'i', 'o', 'na', 'do', 'dla', 'da', 'a']);
 const titleWords = (text: string): string[] => words(text).filter((w) => w.length >= 2 && !STOP.has(w));
 
-const TITLES: ReadonlyArray<{ number: number; words: string[] }> = (() => {
-  const list: Array<{ number: number; words: string[] }> = [];
+/** Words are compared by prefix, so "identification"/"identifikation" meet. */
+const stem = (w: string): string => w.slice(0, Math.max(4, Math.min(w.length, 6)));
+
+/** The known titles as stems, computed once: every line that starts with a number is scored against all of them. */
+const TITLES: ReadonlyArray<{ number: number; stems: string[] }> = (() => {
+  const list: Array<{ number: number; stems: string[] }> = [];
+  const add = (number: number, title: string): void => {
+    list.push({ number, stems: titleWords(title).map(stem) });
+  };
   for (let n = 1; n <= 16; n++) {
-    for (const language of SDS_LANGUAGES) list.push({ number: n, words: titleWords(HEADINGS[language].sections[n] ?? '') });
-    for (const title of EXTRA_TITLES[n] ?? []) list.push({ number: n, words: titleWords(title) });
+    for (const language of SDS_LANGUAGES) add(n, HEADINGS[language].sections[n] ?? '');
+    for (const title of EXTRA_TITLES[n] ?? []) add(n, title);
   }
   return list;
 })();
 
-/** Share of the title's words found in the candidate (words compared by prefix, so "identification"/"identifikation" meet). */
-function similarity(candidate: string[], title: string[]): number {
-  if (title.length === 0 || candidate.length === 0) return 0;
-  const stem = (w: string): string => w.slice(0, Math.max(4, Math.min(w.length, 6)));
-  const have = new Set(candidate.map(stem));
-  const hits = title.filter((w) => have.has(stem(w))).length;
+/** A heading candidate's words: how many there are and their stems. */
+interface TitleStems {
+  count: number;
+  stems: ReadonlySet<string>;
+}
+
+const stemsOf = (title: string): TitleStems => {
+  const ws = titleWords(title);
+  return { count: ws.length, stems: new Set(ws.map(stem)) };
+};
+
+/** Share of the title's words found in the candidate. */
+function similarity(candidate: TitleStems, title: readonly string[]): number {
+  if (title.length === 0 || candidate.count === 0) return 0;
+  let hits = 0;
+  for (const w of title) if (candidate.stems.has(w)) hits++;
   // Penalise candidates much longer than the title: a sentence that mentions "transport" is not a heading.
-  const extra = Math.max(0, candidate.length - title.length - 3);
+  const extra = Math.max(0, candidate.count - title.length - 3);
   // Among full matches the longer title wins: "Hazards identification" is section 2, not "Identification" (1).
   return hits / title.length - extra * 0.1 + hits * 0.001;
 }
 
 /** How much a title reads like section `number`'s title (best over languages and variants). */
-function scoreFor(candidate: string[], number: number): number {
+function scoreFor(candidate: TitleStems, number: number): number {
   let best = 0;
-  for (const t of TITLES) if (t.number === number) best = Math.max(best, similarity(candidate, t.words));
+  for (const t of TITLES) if (t.number === number) best = Math.max(best, similarity(candidate, t.stems));
   return best;
 }
 
 /** The section a title reads like, and how much. */
-export function matchTitle(title: string): { number: number; score: number } | null {
-  const candidate = titleWords(title);
+export function matchTitle(title: string | TitleStems): { number: number; score: number } | null {
+  const candidate = typeof title === 'string' ? stemsOf(title) : title;
   let best: { number: number; score: number } | null = null;
   for (const t of TITLES) {
-    const score = similarity(candidate, t.words);
+    const score = similarity(candidate, t.stems);
     if (!best || score > best.score) best = { number: t.number, score };
   }
   return best && best.score > 0 ? best : null;
@@ -105,8 +122,9 @@ function candidateOf(line: Line): Candidate | null {
   if (word !== undefined && !hasWord) return null;
   const title = (match.groups['title'] ?? '').trim();
   if (!hasWord && !/^\p{L}/u.test(title)) return null;
-  const matched = matchTitle(title);
-  const ownScore = scoreFor(titleWords(title), number);
+  const stems = stemsOf(title);
+  const matched = matchTitle(stems);
+  const ownScore = scoreFor(stems, number);
   // Without a section word the title must clearly be a section title; with one, a weak title will do.
   if (!hasWord && (ownScore < 0.6 && (!matched || matched.score < 0.75))) return null;
   if (hasWord && title !== '' && ownScore < 0.3 && (!matched || matched.score < 0.5) && !/^[\p{Lu}\s/,()&-]+$/u.test(title)) return null;

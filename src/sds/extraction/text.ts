@@ -18,6 +18,9 @@ export interface SdsText {
   pageCount: number;
 }
 
+// Nothing at or above U+0080 (written this way round so the pattern holds no control characters).
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 // Ligatures and look-alike characters that PDF fonts map to separate code points.
 const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\uFB00/g, 'ff'],
@@ -34,8 +37,12 @@ const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** One line of extracted text, cleaned: Unicode NFC, ligatures split, invisible characters dropped, cells tab-separated. */
 export function normaliseLine(raw: string): string {
-  let text = raw.normalize('NFC');
-  for (const [pattern, replacement] of REPLACEMENTS) text = text.replace(pattern, replacement);
+  let text = raw;
+  // Every replacement is of a non-ASCII character, and ASCII is already NFC: most lines need neither.
+  if (!ASCII.test(text)) {
+    text = text.normalize('NFC');
+    for (const [pattern, replacement] of REPLACEMENTS) text = text.replace(pattern, replacement);
+  }
   return text
     .replace(/[ \t]*\t[ \t]*/g, '\t')
     .replace(/ {2,}/g, ' ')
@@ -98,16 +105,27 @@ export function words(text: string): string[] {
  * in folded text and the value is cut from the original.
  */
 export function foldSameLength(text: string): string {
+  // Most SDS lines are plain ASCII, where folding is lower-casing; fold character by character only otherwise.
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    let base = lower.normalize('NFD').charAt(0);
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    let base = ch.toLowerCase().normalize('NFD').charAt(0);
     if (base === 'ł') base = 'l';
     else if (base === 'ø') base = 'o';
     else if (base === 'æ') base = 'a';
     else if (base === 'ß') base = 's';
     // Keep UTF-16 length equal for astral characters.
-    out += ch.length === 2 ? `${base}_`.slice(0, 2) : base;
+    folded = ch.length === 2 ? `${base}_`.slice(0, 2) : base;
+    // The alphabet of a document is small; the cap only guards against a hostile PDF full of distinct characters.
+    if (foldedChars.size < 4096) foldedChars.set(ch, folded);
   }
-  return out;
+  return folded;
 }
