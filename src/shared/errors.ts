@@ -26,6 +26,11 @@ export const ErrorCatalogue = {
   PDF_ENCRYPTED: { status: 422, error: 'Unprocessable Content' },
   PDF_TOO_COMPLEX: { status: 422, error: 'Unprocessable Content' },
   NOT_AN_SDS: { status: 422, error: 'Unprocessable Content' },
+  // List imports (issue 5): a file that is no list chemreg knows, a known format with unusable content, a custom
+  // list without the id it should be stored under.
+  LIST_FORMAT_UNKNOWN: { status: 400, error: 'Bad Request' },
+  LIST_FILE_INVALID: { status: 400, error: 'Bad Request' },
+  LIST_ID_REQUIRED: { status: 400, error: 'Bad Request' },
   // The system's fault (5xx).
   INTERNAL: { status: 500, error: 'Internal Server Error' },
   STORAGE_UNAVAILABLE: { status: 503, error: 'Service Unavailable' },
