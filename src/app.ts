@@ -9,6 +9,9 @@ import type { Config } from './config.js';
 import { registerContractRoutes } from './contracts/index.js';
 import { registerProductRoutes } from './products/index.js';
 import { registerSdsRoutes } from './sds/index.js';
+import { registerFindingRoutes } from './findings/index.js';
+import { registerJobRoutes } from './jobs/index.js';
+import { registerListRoutes } from './lists/index.js';
 import type { Services } from './services.js';
 import { authenticate } from './shared/http/auth.js';
 import { errorHandler, routeNotFound } from './shared/http/error-handler.js';
@@ -82,6 +85,9 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   registerContractRoutes(api, services.contracts);
   registerProductRoutes(api, services.products);
   registerSdsRoutes(api, services.sds);
+  registerListRoutes(api, services.lists);
+  registerFindingRoutes(api, services.findings);
+  registerJobRoutes(api, services.jobs);
   registerAuditRoutes(api, services.audit);
   app.use('/api/v1', router);
 

@@ -1,6 +1,7 @@
 // config → storage → services → createApp → listen; graceful shutdown on SIGTERM/SIGINT.
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadShippedLists } from './lists/index.js';
 import { createServices } from './services.js';
 import { createLogger } from './shared/logger.js';
 import { openStorage } from './storage/connection.js';
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
   } else if (firstAdmin) {
     logger.info({ tokenId: firstAdmin.token.id }, 'first admin token registered from CHEMREG_ADMIN_TOKEN');
   }
+
+  // A fresh install starts with the public lists chemreg ships (data/lists) and the derived PRIO criteria.
+  await loadShippedLists(services.lists, { logger });
 
   const { express: app } = createApp({ config, storage, services, logger });
   const server = app.listen(config.PORT, config.HOST, () => {

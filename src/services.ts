@@ -4,8 +4,13 @@ import type { Connection } from 'mongoose';
 import { createAuditRepository, createAuditService } from './audit/index.js';
 import type { Config } from './config.js';
 import { createContractRepository, createContractService } from './contracts/index.js';
+import { createFindingRepository, createFindingService } from './findings/index.js';
+import { createJobRepository, createJobService } from './jobs/index.js';
+import { createListRepository, createListService } from './lists/index.js';
+import { createScreeningService } from './screening/index.js';
 import { createProductRepository, createProductService } from './products/index.js';
 import { createExtractionPool, createSdsRepository, createSdsService } from './sds/index.js';
+import { SYSTEM_ACTOR } from './audit/audit.service.js';
 import type { Logger } from './shared/logger.js';
 import { createSupplierRepository, createSupplierService } from './suppliers/index.js';
 import { createTokenRepository, createTokenService } from './tokens/index.js';
@@ -25,8 +30,12 @@ export function createServices(connection: Connection, { config, logger }: Servi
     products: createProductRepository(connection),
     tokens: createTokenRepository(connection),
     sdsRevisions: createSdsRepository(connection),
+    findings: createFindingRepository(connection),
+    jobs: createJobRepository(connection),
   };
   const { suppliers, contracts, products, tokens, sdsRevisions } = repositories;
+  // Lists have three collections and no single `model`: their indexes are created in prepare() below.
+  const listRepository = createListRepository(connection);
   const audit = createAuditService(repositories.audit);
   const supplierExists = (id: string, session: Parameters<typeof suppliers.exists>[1]) => suppliers.exists(id, session);
   // SDS PDFs are read in worker threads (started on the first upload), never on the thread that serves requests.
@@ -45,8 +54,24 @@ export function createServices(connection: Connection, { config, logger }: Servi
     sdsRevisionCount: (productId, session) => sdsRevisions.countForProduct(productId, session),
   });
 
+  const jobs = createJobService({ jobs: repositories.jobs, ...(logger ? { logger } : {}) });
+  const findings = createFindingService({ findings: repositories.findings, audit, inTransaction });
+  const screening = createScreeningService({ products, contracts, sdsRevisions, lists: listRepository, findings });
+  jobs.register('rescreen', (context) => screening.rescreenAll(context));
+  const lists = createListService({
+    lists: listRepository,
+    audit,
+    inTransaction,
+    // A new list version re-screens every product, in the background: the import answers with the job.
+    afterImport: async (actor, version) => (await jobs.enqueue(actor, 'rescreen', `list ${version.listId} version ${version.version} imported`, { listId: version.listId, version: version.version })).id,
+  });
+
   return {
     audit,
+    jobs,
+    lists,
+    findings,
+    screening,
     tokens: createTokenService({ tokens, audit, inTransaction, supplierExists }),
     suppliers: createSupplierService({
       suppliers,
@@ -79,16 +104,30 @@ export function createServices(connection: Connection, { config, logger }: Servi
       audit,
       inTransaction,
       extract: (bytes) => extraction.extract(bytes),
+      // A stored revision is screened at once. Should screening fail, the revision stays stored and a re-screen job
+      // (which survives restarts) picks the product up.
+      afterStored: async (revision) => {
+        try {
+          await screening.screenProduct(revision.productId);
+        } catch (err) {
+          logger?.error({ err, productId: revision.productId }, 'screening after an SDS upload failed; queued a re-screen');
+          await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of product ${revision.productId} failed after an SDS upload`);
+        }
+      },
       ...(logger ? { logger } : {}),
     }),
 
     /** Create every collection's indexes (unique ones carry business rules) before serving. */
     async prepare(): Promise<void> {
       for (const repository of Object.values(repositories)) await repository.model.init();
+      await listRepository.init();
+      // Jobs a previous process acknowledged but did not finish run now.
+      jobs.resume();
     },
 
     /** Stop background work (the extraction workers). Storage is closed by its owner, after this. */
     async close(): Promise<void> {
+      await jobs.close();
       await extraction.close();
     },
   };

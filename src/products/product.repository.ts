@@ -58,6 +58,16 @@ export function createProductRepository(connection: Connection) {
       return findPage(Products, query, { name: 1, _id: 1 }, page, toProduct);
     },
 
+    /** Products in _id order after `afterId`: how a re-screen walks every product in batches. */
+    async batchAfter(afterId: string | null, limit: number): Promise<Product[]> {
+      const query = afterId === null ? {} : { _id: { $gt: toObjectId(afterId) } };
+      return (await Products.find(query).sort({ _id: 1 }).limit(limit).lean<ProductDoc[]>()).map(toProduct);
+    },
+
+    async count(): Promise<number> {
+      return Products.countDocuments({});
+    },
+
     async countForSupplier(supplierId: string, session?: Session): Promise<number> {
       return Products.countDocuments({ supplierId }).session(session ?? null);
     },

@@ -63,6 +63,14 @@ export function createSdsRepository(connection: Connection) {
       return findPage(Revisions, { productId }, { revisionNumber: -1 }, page, toItem, { facts: 0 });
     },
 
+    /** The newest revision of each given product that has facts (what screening reads). */
+    async latestForProducts(productIds: string[]): Promise<Map<string, SdsRevision>> {
+      const docs = await Revisions.find({ productId: { $in: productIds }, status: { $ne: 'needs-ocr' } }).sort({ productId: 1, revisionNumber: -1 }).lean<SdsRevisionDoc[]>();
+      const latest = new Map<string, SdsRevision>();
+      for (const doc of docs) if (!latest.has(doc.productId)) latest.set(doc.productId, toRevision(doc));
+      return latest;
+    },
+
     async countForProduct(productId: string, session?: Session): Promise<number> {
       return Revisions.countDocuments({ productId }).session(session ?? null);
     },

@@ -45,9 +45,11 @@ export function createSdsService(deps: {
   audit: AuditService;
   inTransaction: RunInTransaction;
   extract: (bytes: Uint8Array) => Promise<PoolOutcome>;
+  /** Runs after a new revision is stored (screening the product); the revision stays stored whatever it does. */
+  afterStored?: (revision: SdsRevision) => Promise<void>;
   logger?: Pick<Logger, 'warn' | 'error'>;
 }) {
-  const { revisions, visibleProduct, audit, inTransaction, extract, logger } = deps;
+  const { revisions, visibleProduct, audit, inTransaction, extract, afterStored, logger } = deps;
 
   async function visibleRevision(actor: Actor, id: string): Promise<SdsRevision> {
     const revision = await revisions.findById(id);
@@ -144,7 +146,9 @@ export function createSdsService(deps: {
       const existing = await revisions.findByContent(product.id, sha256);
       if (existing) return { revision: existing, created: false };
       const extracted = await extractFacts(file.bytes);
-      return saveRevision(actor, product, { bytes: file.bytes, fileName: cleanFileName(file.fileName), sha256 }, extracted);
+      const result = await saveRevision(actor, product, { bytes: file.bytes, fileName: cleanFileName(file.fileName), sha256 }, extracted);
+      if (result.created) await afterStored?.(result.revision);
+      return result;
     },
 
     async list(actor: Actor, productId: string, page: SdsListQuery): Promise<Page<SdsRevisionItem>> {

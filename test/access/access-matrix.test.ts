@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Role } from '../../src/shared/actor.js';
 import { ErrorCatalogue, type ErrorCode } from '../../src/shared/errors.js';
 import type { Method, RouteSpec } from '../../src/shared/http/route.js';
+import { blankEntry } from '../../src/lists/list-entry.js';
 import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
 import { startTestApp, type Response as ApiResponse, type TestApp } from '../support/test-app.js';
 
@@ -98,6 +99,11 @@ interface Fixtures {
   revisionA1: Rec;
   revisionA2: Rec;
   revisionB: Rec;
+  /** A regulatory list in chemreg's JSON format, imported twice (versions 1 and 2), listing a substance every SDS declares. */
+  list: { id: string; rescreenJobId: string };
+  /** The findings that list raised on A's and on B's product. */
+  findingA: Rec;
+  findingB: Rec;
   /** SDS PDFs: two different Swedish ones, and another for upload calls. */
   pdfs: { first: Uint8Array; second: Uint8Array; third: Uint8Array };
   tokens: Record<Caller, string | undefined>;
@@ -132,6 +138,35 @@ const newContract = async (supplierIds: string[]): Promise<Rec> => created(await
 
 const newProduct = async (supplierId: string, contractIds: string[] = []): Promise<Rec> =>
   created(await admin().post('/api/v1/products', { supplierId, name: unique('Produkt'), kind: 'mixture', contractIds }), 'create product');
+
+// Section 3 substances of the generated SDSs (each language uses its own recipes): every fixture PDF declares at
+// least one of them, so the list raises a finding on every product with an SDS.
+const LISTED_CAS = ['1310-73-2', '112-34-5', '64-17-5', '67-63-0', '7681-52-9', '108-88-3', '111-76-2'];
+
+/** A list file in chemreg's own JSON format: the one format every list route can be exercised with. */
+function listForm(listId: string, cas: string[], listDate = '2026-02-04'): FormData {
+  const entries = cas.map((c) => ({ ...blankEntry(c, `substance ${c}`), cas: [c], reasons: ['access matrix test'] }));
+  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: `List ${listId}`, kind: 'regulatory', listDate, entries });
+  const form = new FormData();
+  form.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
+  return form;
+}
+
+/** The open findings on a product (screening runs when its SDS is stored). */
+async function findingsOf(productId: string): Promise<Rec[]> {
+  const res = await admin().get(`/api/v1/findings?productId=${productId}`);
+  expect(res.status, JSON.stringify(res.body)).to.equal(200);
+  return res.body.items as Rec[];
+}
+
+/** A fresh product of A's on the shared contract, with an SDS, and the finding the list raised on it. */
+async function freshFindingOfA(): Promise<Rec> {
+  const product = await newProduct(fx.supplierA.id, [fx.shared.id]);
+  await uploadSds(product.id, fx.pdfs.third);
+  const [finding] = await findingsOf(product.id);
+  expect(finding, 'the upload raised a finding').to.not.equal(undefined);
+  return finding!;
+}
 
 /** A multipart upload body, as a supplier's browser sends it. */
 function sdsForm(bytes: Uint8Array, fileName = 'säkerhetsdatablad.pdf'): FormData {
@@ -584,6 +619,136 @@ const MATRIX: Row[] = [
     }),
   },
 
+  // -- lists: shared reference data; everyone signed in reads, admins and experts import -----------------
+  {
+    method: 'post', path: '/api/v1/lists/import',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 201, expert: 201, procurement: 'FORBIDDEN', supplierA: 'FORBIDDEN' },
+    call: (caller) => {
+      const listId = `imported-by-${caller.toLowerCase()}-${++sequence}`;
+      return {
+        path: '/api/v1/lists/import',
+        body: listForm(listId, ['50-00-0']),
+        verify: async (res, ok) => {
+          if (ok) expect(res.body.version).to.include({ listId, version: 1, entryCount: 1 });
+          expect((await admin().get(`/api/v1/lists/${listId}`)).status).to.equal(ok ? 200 : 404);
+        },
+      };
+    },
+  },
+  {
+    method: 'get', path: '/api/v1/lists',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: '/api/v1/lists?limit=200',
+      verify: (res, ok) => {
+        if (ok) expect((res.body.items as Rec[]).map((l) => l.id)).to.include(fx.list.id);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/lists/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/lists/${fx.list.id}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body.latestVersion.version).to.equal(2);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/lists/:id/versions',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/lists/${fx.list.id}/versions`,
+      verify: (res, ok) => {
+        if (ok) expect((res.body.items as Rec[]).map((v) => v.version as number)).to.deep.equal([2, 1]);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/lists/:id/versions/:version/entries',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/lists/${fx.list.id}/versions/1/entries`,
+      verify: (res, ok) => {
+        if (ok) expect((res.body.items as Rec[]).map((e) => e.key as string)).to.have.members(LISTED_CAS);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/lists/:id/versions/:version/diff/:other',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/lists/${fx.list.id}/versions/1/diff/2`,
+      verify: (res, ok) => {
+        if (ok) expect((res.body.added as Rec[]).map((e) => e.key as string)).to.deep.equal(['50-00-0']);
+      },
+    }),
+  },
+
+  // -- findings: everyone reads (a supplier only its own); experts decide, the supplier answers --------------
+  {
+    method: 'get', path: '/api/v1/findings',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: (caller) => ({
+      path: '/api/v1/findings?limit=200',
+      verify: (res, ok) => {
+        if (!ok) return;
+        if (caller === 'supplierA') {
+          expect(ids(res.body)).to.include(fx.findingA.id).and.not.include(fx.findingB.id);
+          for (const finding of res.body.items) expect(finding.supplierId).to.equal(fx.supplierA.id);
+        } else {
+          expect(ids(res.body)).to.include.members([fx.findingA.id, fx.findingB.id]);
+        }
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/findings/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/findings/${fx.findingA.id}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body).to.include({ id: fx.findingA.id, productId: fx.productA.id, supplierId: fx.supplierA.id });
+      },
+    }),
+  },
+  {
+    method: 'post', path: '/api/v1/findings/:id/decisions',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 'FORBIDDEN', supplierA: 200 },
+    // Each caller decides on a fresh finding: experts confirm it, the supplier (and an admin) answer it.
+    call: async (caller) => {
+      const finding = await freshFindingOfA();
+      const answers = caller === 'supplierA' || caller === 'admin';
+      const comment = unique(`svar via ${caller}`);
+      return {
+        path: `/api/v1/findings/${finding.id}/decisions`,
+        body: answers ? { action: 'answer', comment } : { action: 'confirm' },
+        verify: async (res, ok) => {
+          const after = (await admin().get(`/api/v1/findings/${finding.id}`)).body;
+          if (ok) {
+            expect(res.body.history.at(-1)).to.include({ action: answers ? 'answer' : 'confirm' });
+            expect(after.history).to.have.length(2);
+          } else {
+            expect(after).to.deep.equal(finding);
+          }
+        },
+      };
+    },
+  },
+
+  // -- jobs: admins and experts follow re-screens -----------------------------------------------------
+  {
+    method: 'get', path: '/api/v1/jobs/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 'FORBIDDEN', supplierA: 'FORBIDDEN' },
+    call: () => ({
+      path: `/api/v1/jobs/${fx.list.rescreenJobId}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body).to.include({ id: fx.list.rescreenJobId, status: 'succeeded' });
+      },
+    }),
+  },
+
   // -- audit: admins and experts review ---------------------------------------------------------------
   {
     method: 'get', path: '/api/v1/audit',
@@ -706,6 +871,34 @@ const CROSS_TENANT: CrossRow[] = [
     target: () => fx.revisionB.id, otherParams: () => ({ otherId: fx.revisionA1.id }),
     intact: () => expectSame(`/api/v1/sds/${fx.revisionB.id}`, fx.revisionB, fx.supplierBToken.token),
   },
+  {
+    method: 'get', path: '/api/v1/findings/:id', expect: 'NOT_FOUND',
+    target: () => fx.findingB.id,
+    intact: () => expectSame(`/api/v1/findings/${fx.findingB.id}`, fx.findingB, fx.supplierBToken.token),
+  },
+  {
+    // A supplier may answer its own findings: B's answers as if it did not exist, and gains no answer.
+    method: 'post', path: '/api/v1/findings/:id/decisions', expect: 'NOT_FOUND',
+    target: () => fx.findingB.id, body: { action: 'answer', comment: 'svar från A' },
+    intact: () => expectSame(`/api/v1/findings/${fx.findingB.id}`, fx.findingB),
+  },
+  {
+    method: 'get', path: '/api/v1/jobs/:id', expect: 'FORBIDDEN',
+    target: () => fx.list.rescreenJobId,
+    intact: async () => {
+      const res = await admin().get(`/api/v1/jobs/${fx.list.rescreenJobId}`);
+      expect(res.status, show(res)).to.equal(200);
+    },
+  },
+];
+
+// Routes whose `:id` names shared reference data, not a supplier's record: every signed-in caller reads a regulatory
+// or contract list (the MATRIX rows check that), so there is no "B's record" to reach for.
+const SHARED_REFERENCE: readonly string[] = [
+  'GET /api/v1/lists/:id',
+  'GET /api/v1/lists/:id/versions',
+  'GET /api/v1/lists/:id/versions/:version/entries',
+  'GET /api/v1/lists/:id/versions/:version/diff/:other',
 ];
 
 /** B's product still has exactly its one SDS revision. */
@@ -723,6 +916,7 @@ function bMarkers(): string[] {
     fx.productB.id, fx.productB.name,
     fx.supplierBToken.id, fx.supplierBToken.token,
     fx.revisionB.id, fx.revisionB.sha256,
+    fx.findingB.id,
   ];
   return markers;
 }
@@ -758,9 +952,20 @@ describe('access matrix: every route × every caller', () => {
       second: buildSdsPdf(defaultSpec('en')).bytes,
       third: buildSdsPdf(defaultSpec('de')).bytes,
     };
+    // The list first, so that the uploads below raise findings on both suppliers' products.
+    const listId = 'access-matrix-list';
+    const first = created(await admin().post('/api/v1/lists/import', listForm(listId, LISTED_CAS)), 'import list');
+    expect((await admin().post('/api/v1/lists/import', listForm(listId, [...LISTED_CAS, '50-00-0'], '2026-06-01'))).status).to.equal(201);
+    await t.services.jobs.whenIdle();
+    fx.list = { id: listId, rescreenJobId: first.rescreenJobId as string };
+
     fx.revisionA1 = await uploadSds(productA.id, fx.pdfs.first);
     fx.revisionA2 = await uploadSds(productA.id, fx.pdfs.second);
     fx.revisionB = await uploadSds(productB.id, fx.pdfs.second);
+    [fx.findingA] = (await findingsOf(productA.id)) as [Rec];
+    [fx.findingB] = (await findingsOf(productB.id)) as [Rec];
+    expect(fx.findingA, 'the list raised a finding on A\'s product').to.not.equal(undefined);
+    expect(fx.findingB, 'the list raised a finding on B\'s product').to.not.equal(undefined);
 
     // The revoked token is an admin token, issued and revoked through the API: the strongest token to lose.
     const revoked = created(await admin().post('/api/v1/tokens', { name: 'revoked admin', role: 'admin' }), 'create token');
@@ -796,7 +1001,10 @@ describe('access matrix: every route × every caller', () => {
     it('when an /api/v1 route takes a record id, then the matrix also calls it as supplier A on supplier B\'s record', () => {
       const api = t.app.apis.find((a) => a.basePath === '/api/v1');
       expect(api, 'no /api/v1 registry').to.not.equal(undefined);
-      const withId = api!.routes.filter((spec) => spec.path.includes(':id')).map((spec) => key(spec.method, `${api!.basePath}${spec.path}`));
+      const withId = api!.routes
+        .filter((spec) => spec.path.includes(':id'))
+        .map((spec) => key(spec.method, `${api!.basePath}${spec.path}`))
+        .filter((k) => !SHARED_REFERENCE.includes(k));
       const inTable = CROSS_TENANT.map((row) => key(row.method, row.path));
       expect(withId).to.not.be.empty;
       expect(withId.filter((k) => !inTable.includes(k)), ':id routes without a cross-tenant row').to.deep.equal([]);

@@ -1,0 +1,41 @@
+import { Schema, type Types } from 'mongoose';
+import type { Finding } from './finding.schema.js';
+
+/** The stored form: the finding plus the key screening updates it by and a digest of what an expert decided on. */
+export interface FindingDoc extends Omit<Finding, 'id'> {
+  _id: Types.ObjectId;
+  /** productId|listId|entryKey|substanceKey: one finding per product, list entry and substance, whatever the versions. */
+  key: string;
+  /** Digest of the evidence and test an expert's decision was based on: when it changes, a dismissal reopens. */
+  evidenceDigest: string;
+}
+
+export const FindingSchema = new Schema<FindingDoc>(
+  {
+    key: { type: String, required: true },
+    evidenceDigest: { type: String, required: true },
+    productId: { type: String, required: true },
+    supplierId: { type: String, required: true },
+    contractIds: { type: [String], default: [] },
+    substance: { type: Schema.Types.Mixed, required: true },
+    list: { type: Schema.Types.Mixed, required: true },
+    matchType: { type: String, required: true },
+    certainty: { type: String, required: true },
+    score: { type: Number, required: true },
+    matchedOn: { type: String, required: true },
+    limit: { type: Schema.Types.Mixed, default: null },
+    concentrationTest: { type: String, required: true },
+    severity: { type: String, required: true },
+    severityReason: { type: String, required: true },
+    evidence: { type: Schema.Types.Mixed, default: null },
+    status: { type: String, required: true },
+    exceptionUntil: { type: String, default: null },
+    history: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'findings', timestamps: true, versionKey: false, strict: 'throw', minimize: false },
+);
+FindingSchema.index({ key: 1 }, { unique: true });
+FindingSchema.index({ productId: 1 });
+FindingSchema.index({ supplierId: 1, status: 1 });
+FindingSchema.index({ contractIds: 1 });
+FindingSchema.index({ 'list.id': 1 });

@@ -1,0 +1,109 @@
+// Findings in MongoDB, returned as plain objects.
+import type { AnyBulkWriteOperation, Connection } from 'mongoose';
+import type { Page, PageRequest } from '../shared/http/pagination.js';
+import { toObjectId } from '../shared/ids.js';
+import { findPage, modelOn } from '../shared/mongo.js';
+import type { Session } from '../storage/transaction.js';
+import { FindingSchema, type FindingDoc } from './finding.model.js';
+import type { Finding, FindingEvent, FindingFields, FindingStatus } from './finding.schema.js';
+
+export interface FindingFilter {
+  contractId?: string;
+  supplierId?: string;
+  productId?: string;
+  listId?: string;
+  severity?: string;
+  status?: FindingStatus;
+  matchType?: string;
+}
+
+export type StoredFinding = Finding & { key: string; evidenceDigest: string };
+
+const toFinding = (doc: FindingDoc): StoredFinding => ({
+  id: doc._id.toHexString(),
+  key: doc.key,
+  evidenceDigest: doc.evidenceDigest,
+  productId: doc.productId,
+  supplierId: doc.supplierId,
+  contractIds: [...doc.contractIds],
+  substance: doc.substance,
+  list: doc.list,
+  matchType: doc.matchType,
+  certainty: doc.certainty,
+  score: doc.score,
+  matchedOn: doc.matchedOn,
+  limit: doc.limit,
+  concentrationTest: doc.concentrationTest,
+  severity: doc.severity,
+  severityReason: doc.severityReason,
+  evidence: doc.evidence,
+  status: doc.status,
+  exceptionUntil: doc.exceptionUntil,
+  history: doc.history,
+  createdAt: doc.createdAt,
+  updatedAt: doc.updatedAt,
+});
+
+/** What screening writes: a new finding, or fields and history events for an existing one. */
+export type FindingWrite =
+  | { kind: 'insert'; key: string; evidenceDigest: string; fields: FindingFields; event: FindingEvent }
+  | { kind: 'update'; id: string; set: Partial<FindingFields> & { evidenceDigest?: string }; event: FindingEvent | null };
+
+export function createFindingRepository(connection: Connection) {
+  const Findings = modelOn(connection, 'Finding', FindingSchema);
+
+  return {
+    model: Findings,
+
+    async findById(id: string, session?: Session): Promise<StoredFinding | undefined> {
+      const doc = await Findings.findById(toObjectId(id)).session(session ?? null).lean<FindingDoc>();
+      return doc ? toFinding(doc) : undefined;
+    },
+
+    async forProduct(productId: string, session?: Session): Promise<StoredFinding[]> {
+      return (await Findings.find({ productId }).session(session ?? null).lean<FindingDoc[]>()).map(toFinding);
+    },
+
+    async list(filter: FindingFilter, page: PageRequest): Promise<Page<Finding>> {
+      const query: Record<string, unknown> = {};
+      if (filter.contractId !== undefined) query.contractIds = filter.contractId;
+      if (filter.supplierId !== undefined) query.supplierId = filter.supplierId;
+      if (filter.productId !== undefined) query.productId = filter.productId;
+      if (filter.listId !== undefined) query['list.id'] = filter.listId;
+      if (filter.severity !== undefined) query.severity = filter.severity;
+      if (filter.status !== undefined) query.status = filter.status;
+      if (filter.matchType !== undefined) query.matchType = filter.matchType;
+      return findPage(Findings, query, { createdAt: -1, _id: -1 }, page, (doc) => {
+        const { key: _key, evidenceDigest: _digest, ...finding } = toFinding(doc);
+        return finding;
+      });
+    },
+
+    /** Applies screening's writes in one bulk operation (only changed findings are written). */
+    async write(writes: readonly FindingWrite[], session?: Session): Promise<void> {
+      if (writes.length === 0) return;
+      const now = new Date();
+      const ops: AnyBulkWriteOperation<FindingDoc>[] = writes.map((w) =>
+        w.kind === 'insert'
+          ? { insertOne: { document: { ...w.fields, key: w.key, evidenceDigest: w.evidenceDigest, history: [w.event], createdAt: now, updatedAt: now } as unknown as FindingDoc } }
+          : { updateOne: { filter: { _id: toObjectId(w.id) }, update: { $set: { ...w.set, updatedAt: now }, ...(w.event ? { $push: { history: w.event } } : {}) } } },
+      );
+      await Findings.bulkWrite(ops, { ordered: true, ...(session ? { session } : {}), timestamps: false });
+    },
+
+    /** A decision: the new status (and exception end) plus its history event, only if the status is still `from`. */
+    async decide(id: string, from: FindingStatus, set: { status: FindingStatus; exceptionUntil: string | null }, event: FindingEvent, session: Session): Promise<StoredFinding | undefined> {
+      const doc = await Findings.findOneAndUpdate(
+        { _id: toObjectId(id), status: from },
+        { $set: set, $push: { history: event } },
+        { returnDocument: 'after', session },
+      ).lean<FindingDoc>();
+      return doc ? toFinding(doc) : undefined;
+    },
+
+    async countForProduct(productId: string, session?: Session): Promise<number> {
+      return Findings.countDocuments({ productId }).session(session ?? null);
+    },
+  };
+}
+export type FindingRepository = ReturnType<typeof createFindingRepository>;

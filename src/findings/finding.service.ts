@@ -1,0 +1,174 @@
+// Finding use cases: what screening found (reconciled idempotently with what is stored), the list an expert or a
+// supplier reads, and the decisions on a finding with their full history (issue 5 "Findings workflow").
+import { createHash } from 'node:crypto';
+import type { AuditService } from '../audit/index.js';
+import { tenantOf, type Actor } from '../shared/actor.js';
+import { ClientError, forbidden, notFound } from '../shared/errors.js';
+import type { Page } from '../shared/http/pagination.js';
+import type { RunInTransaction } from '../storage/transaction.js';
+import type { Match, ScreenedSubstance } from '../screening/screening.types.js';
+import type { FindingRepository, FindingWrite, StoredFinding } from './finding.repository.js';
+import type { DecisionAction, DecisionInput, Finding, FindingEvent, FindingFields, FindingListQuery, FindingStatus } from './finding.schema.js';
+
+const SYSTEM_BY = { tokenId: 'system', tokenName: 'screening', role: 'system' };
+
+// Which statuses each action may start from. `answer` (a supplier's reply) changes no status.
+const TRANSITIONS: Record<DecisionAction, { from: readonly FindingStatus[]; to: FindingStatus | null; roles: readonly string[] }> = {
+  confirm: { from: ['open'], to: 'confirmed', roles: ['admin', 'expert'] },
+  dismiss: { from: ['open', 'confirmed', 'substitution-requested'], to: 'dismissed', roles: ['admin', 'expert'] },
+  'grant-exception': { from: ['open', 'confirmed', 'substitution-requested'], to: 'exception', roles: ['admin', 'expert'] },
+  'request-substitution': { from: ['open', 'confirmed'], to: 'substitution-requested', roles: ['admin', 'expert'] },
+  resolve: { from: ['confirmed', 'substitution-requested', 'exception'], to: 'resolved', roles: ['admin', 'expert'] },
+  reopen: { from: ['confirmed', 'dismissed', 'exception', 'substitution-requested', 'resolved'], to: 'open', roles: ['admin', 'expert'] },
+  answer: { from: ['open', 'confirmed', 'substitution-requested', 'exception'], to: null, roles: ['supplier', 'admin'] },
+};
+
+/** What a product's screening changed, for the change report. */
+export interface FindingChanges {
+  raised: StoredFindingRef[];
+  resolved: StoredFindingRef[];
+  severityChanged: Array<StoredFindingRef & { from: string; to: string }>;
+  reopened: StoredFindingRef[];
+}
+export interface StoredFindingRef {
+  key: string;
+  productId: string;
+  supplierId: string;
+  contractIds: string[];
+  listId: string;
+  severity: string;
+}
+
+/** What the finding is about across revisions: the substance's CAS, else EC, else its name, else its row. */
+export function substanceKey(s: ScreenedSubstance): string {
+  if (s.cas) return `cas:${s.cas}`;
+  if (s.ec) return `ec:${s.ec}`;
+  if (s.name) return `name:${s.name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  return `ref:${s.ref}`;
+}
+
+/** Everything an expert's decision rests on; a change reopens a dismissal. The list version alone does not count. */
+function digestOf(match: Match, substance: ScreenedSubstance): string {
+  const basis = [match.matchType, match.matchedOn, substance.concentration?.text ?? null, match.concentrationTest, match.limit?.percent ?? null, match.severity];
+  return createHash('sha256').update(JSON.stringify(basis)).digest('hex').slice(0, 32);
+}
+
+const refOf = (f: { key: string; productId: string; supplierId: string; contractIds: string[]; list: { id: string }; severity: string }): StoredFindingRef => ({
+  key: f.key, productId: f.productId, supplierId: f.supplierId, contractIds: f.contractIds, listId: f.list.id, severity: f.severity,
+});
+
+const event = (action: string, from: FindingStatus | null, to: FindingStatus, comment: string | null, by = SYSTEM_BY): FindingEvent => ({
+  at: new Date(), by, action, from, to, comment, until: null, documentId: null,
+});
+
+export function createFindingService(deps: { findings: FindingRepository; audit: AuditService; inTransaction: RunInTransaction }) {
+  const { findings, audit, inTransaction } = deps;
+
+  async function visible(actor: Actor, id: string): Promise<StoredFinding> {
+    const finding = await findings.findById(id);
+    const tenant = tenantOf(actor);
+    if (!finding || (tenant !== undefined && finding.supplierId !== tenant)) throw notFound('finding', id);
+    return finding;
+  }
+
+  const publicView = ({ key: _key, evidenceDigest: _digest, ...finding }: StoredFinding): Finding => finding;
+
+  return {
+    async list(actor: Actor, query: FindingListQuery): Promise<Page<Finding>> {
+      const { limit, offset, ...filter } = query;
+      const tenant = tenantOf(actor);
+      if (tenant !== undefined && filter.supplierId !== undefined && filter.supplierId !== tenant) return { items: [], total: 0, limit, offset };
+      return findings.list({ ...filter, ...(tenant !== undefined ? { supplierId: tenant } : {}) }, { limit, offset });
+    },
+
+    async get(actor: Actor, id: string): Promise<Finding> {
+      return publicView(await visible(actor, id));
+    },
+
+    async decide(actor: Actor, id: string, input: DecisionInput): Promise<Finding> {
+      const rule = TRANSITIONS[input.action];
+      if (!rule.roles.includes(actor.role)) throw forbidden(`a ${actor.role} token may not ${input.action} a finding`);
+      const before = await visible(actor, id);
+      if (!rule.from.includes(before.status)) {
+        throw new ClientError('CONFLICT', `cannot ${input.action} a finding that is ${before.status}`, { issues: [{ path: 'body.action', message: `allowed from: ${rule.from.join(', ')}` }] });
+      }
+      const to = rule.to ?? before.status;
+      const entry: FindingEvent = {
+        at: new Date(), by: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role }, action: input.action,
+        from: before.status, to, comment: input.comment ?? null, until: input.until ?? null, documentId: input.documentId ?? null,
+      };
+      const exceptionUntil = to === 'exception' ? (input.until ?? null) : null;
+      return inTransaction(async (session) => {
+        const after = await findings.decide(id, before.status, { status: to, exceptionUntil }, entry, session);
+        // Someone decided in between: their decision stands, this one is refused rather than silently applied on top.
+        if (!after) throw new ClientError('CONFLICT', 'the finding changed while this decision was made; reload it and decide again');
+        await audit.record(actor, { action: `finding.${input.action}`, entityType: 'finding', entityId: id, before: { status: before.status }, after: { status: to, comment: entry.comment, until: entry.until } }, session);
+        return publicView(after);
+      });
+    },
+
+    /**
+     * Brings a product's stored findings in line with what screening matched now, writing only what changed:
+     * new matches are raised (open); gone ones are resolved by the system; a dismissed finding whose evidence changed
+     * and an expired exception reopen; a previously resolved one that matches again reopens.
+     */
+    async reconcile(product: { id: string; supplierId: string }, matches: readonly Match[], substances: ReadonlyMap<string, ScreenedSubstance>, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges> {
+      const existing = new Map((await findings.forProduct(product.id)).map((f) => [f.key, f]));
+      const changes: FindingChanges = { raised: [], resolved: [], severityChanged: [], reopened: [] };
+      const writes: FindingWrite[] = [];
+      const seen = new Set<string>();
+      for (const match of matches) {
+        const substance = substances.get(match.substanceRef);
+        if (!substance) continue;
+        const key = `${product.id}|${match.listId}|${match.entryKey}|${substanceKey(substance)}`;
+        if (seen.has(key)) continue; // one finding per substance and entry, even if it is declared twice
+        seen.add(key);
+        const fields: FindingFields = {
+          productId: product.id, supplierId: product.supplierId, contractIds: [...match.contractIds].sort(),
+          substance: { key: substanceKey(substance), name: substance.name, cas: substance.cas, ec: substance.ec, concentration: substance.concentration?.text ?? null },
+          list: { id: match.listId, name: listNames.get(match.listId) ?? match.listId, versionId: match.versionId, version: match.version, entryKey: match.entryKey, entryName: match.entryName },
+          matchType: match.matchType, certainty: match.certainty, score: match.score, matchedOn: match.matchedOn,
+          limit: match.limit, concentrationTest: match.concentrationTest, severity: match.severity, severityReason: match.severityReason,
+          evidence: substance.evidence, status: 'open', exceptionUntil: null,
+        };
+        const digest = digestOf(match, substance);
+        const old = existing.get(key);
+        if (!old) {
+          writes.push({ kind: 'insert', key, evidenceDigest: digest, fields, event: event('raised', null, 'open', match.severityReason) });
+          changes.raised.push(refOf({ ...fields, key }));
+          continue;
+        }
+        const { status: _s, exceptionUntil: _e, ...facts } = fields;
+        const changedFacts = JSON.stringify({ ...facts }) !== JSON.stringify(pick(old, Object.keys(facts) as Array<keyof typeof facts>)) || old.evidenceDigest !== digest;
+        let status = old.status;
+        let note: { action: string; comment: string } | null = null;
+        if (old.status === 'resolved' && old.history.at(-1)?.action === 'no-longer-matched') note = { action: 'matched-again', comment: 'the substance matches this entry again' };
+        else if (old.status === 'dismissed' && old.evidenceDigest !== digest) note = { action: 'reopened', comment: 'the evidence the dismissal rested on changed (concentration, test, limit or severity)' };
+        else if (old.status === 'exception' && old.exceptionUntil !== null && old.exceptionUntil < today) note = { action: 'exception-expired', comment: `the exception ended on ${old.exceptionUntil}` };
+        if (note) status = 'open';
+        if (!changedFacts && !note) continue;
+        if (old.severity !== fields.severity) changes.severityChanged.push({ ...refOf({ ...fields, key }), from: old.severity, to: fields.severity });
+        if (note) changes.reopened.push(refOf({ ...fields, key }));
+        writes.push({
+          kind: 'update', id: old.id,
+          set: { ...facts, evidenceDigest: digest, ...(note ? { status, exceptionUntil: null } : {}) },
+          event: note ? event(note.action, old.status, status, note.comment) : old.severity !== fields.severity ? event('severity-changed', old.status, old.status, `${old.severity} → ${fields.severity}: ${fields.severityReason}`) : null,
+        });
+      }
+      for (const old of existing.values()) {
+        if (seen.has(old.key) || old.status === 'resolved') continue;
+        writes.push({ kind: 'update', id: old.id, set: { status: 'resolved', exceptionUntil: null }, event: event('no-longer-matched', old.status, 'resolved', 'screening no longer matches this substance to this entry (the document or the list changed)') });
+        changes.resolved.push(refOf(old));
+      }
+      await findings.write(writes);
+      return changes;
+    },
+  };
+}
+export type FindingService = ReturnType<typeof createFindingService>;
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = source[k];
+  return out;
+}

@@ -1,0 +1,1 @@
+export { createScreeningService, type ScreeningService, type ChangeReport } from './screening.service.js';

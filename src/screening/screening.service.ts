@@ -1,0 +1,155 @@
+// Screening use cases: screen one product (after an SDS revision is stored) or every product (a background job
+// after a list version is imported), and report what changed per contract and supplier (issue 5 "Screening").
+import type { Contract } from '../contracts/contract.schema.js';
+import type { ContractRepository } from '../contracts/contract.repository.js';
+import type { FindingChanges, FindingService } from '../findings/index.js';
+import type { JobContext } from '../jobs/index.js';
+import type { ListRepository } from '../lists/list.repository.js';
+import type { Product } from '../products/product.schema.js';
+import type { ProductRepository } from '../products/product.repository.js';
+import type { SdsRevision } from '../sds/sds.schema.js';
+import type { SdsRepository } from '../sds/sds.repository.js';
+import { createMatcher, type Matcher } from './matcher.js';
+import type { ListApplication, ScreenedSubstance, ScreeningList } from './screening.types.js';
+
+/** Lists that apply to every product by law; the others (watch, derived, custom) only through a contract. */
+const BASELINE_KINDS = new Set(['regulatory', 'classification']);
+const BATCH = 500;
+
+export interface ChangeCounts {
+  raised: number;
+  resolved: number;
+  severityChanged: number;
+  reopened: number;
+}
+export interface ChangeReport extends ChangeCounts {
+  productsScreened: number;
+  listVersions: Array<{ listId: string; version: number }>;
+  byContract: Record<string, ChangeCounts>;
+  bySupplier: Record<string, ChangeCounts>;
+}
+
+const zero = (): ChangeCounts => ({ raised: 0, resolved: 0, severityChanged: 0, reopened: 0 });
+
+/** SDS section 3 as the matcher reads it: only identifiers with valid check digits count as identifiers. */
+export function substancesOfRevision(revision: SdsRevision): ScreenedSubstance[] {
+  return revision.facts.substances.map((s, i) => ({
+    ref: `sds:${revision.id}:${i}`,
+    name: s.name,
+    cas: s.cas?.valid ? s.cas.value : null,
+    ec: s.ec?.valid ? s.ec.value : null,
+    indexNumber: s.indexNumber?.valid ? s.indexNumber.value : null,
+    concentration: s.concentration,
+    hazardCodes: s.hazardCodes,
+    evidence: s.evidence ? { source: 'sds' as const, documentId: revision.id, page: s.evidence.page, quote: s.evidence.quote } : null,
+  }));
+}
+
+export function createScreeningService(deps: {
+  products: ProductRepository;
+  contracts: ContractRepository;
+  sdsRevisions: SdsRepository;
+  lists: ListRepository;
+  findings: FindingService;
+  today?: () => string;
+}) {
+  const { products, contracts, sdsRevisions, lists, findings } = deps;
+  const today = deps.today ?? ((): string => new Date().toISOString().slice(0, 10));
+  // The matcher over the current list versions, rebuilt only when a version changes.
+  let cached: { signature: string; matcher: Matcher; lists: ScreeningList[] } | undefined;
+
+  async function currentMatcher(): Promise<{ matcher: Matcher; lists: ScreeningList[] }> {
+    const stored = await lists.allLists();
+    const latest = await Promise.all(stored.map(async (l) => ({ list: l, version: await lists.latestVersion(l.listId) })));
+    const signature = latest.map((l) => l.version?.id ?? '-').join(',');
+    if (cached?.signature === signature) return cached;
+    const screeningLists: ScreeningList[] = [];
+    for (const { list, version } of latest) {
+      if (!version) continue;
+      screeningLists.push({ listId: list.listId, name: list.name, kind: list.kind, versionId: version.id, version: version.version, listDate: version.listDate, entries: await lists.entries(version.id) });
+    }
+    cached = { signature, matcher: createMatcher(screeningLists), lists: screeningLists };
+    return cached;
+  }
+
+  function applicationsFor(product: Product, screeningLists: readonly ScreeningList[], productContracts: readonly Contract[]): ListApplication[] {
+    const applications: ListApplication[] = screeningLists.filter((l) => BASELINE_KINDS.has(l.kind)).map((l) => ({ listId: l.listId, contractId: null }));
+    for (const contract of productContracts) {
+      for (const requirement of contract.requirementProfile.lists) {
+        applications.push({
+          listId: requirement.list, contractId: contract.id,
+          ...(requirement.severity !== undefined ? { severity: requirement.severity } : {}),
+          ...(requirement.thresholdPercent !== undefined ? { thresholdPercent: requirement.thresholdPercent } : {}),
+        });
+      }
+    }
+    return applications;
+  }
+
+  async function screenBatch(batch: readonly Product[], matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
+    const revisions = await sdsRevisions.latestForProducts(batch.map((p) => p.id));
+    const contractIds = [...new Set(batch.flatMap((p) => p.contractIds))];
+    const contractById = new Map((contractIds.length > 0 ? await contracts.findByIds(contractIds) : []).map((c) => [c.id, c]));
+    const listNames = new Map(screeningLists.map((l) => [l.listId, l.name]));
+    const day = today();
+    const out: FindingChanges[] = [];
+    for (const product of batch) {
+      const revision = revisions.get(product.id);
+      const substances = revision ? substancesOfRevision(revision) : [];
+      const productContracts = product.contractIds.map((id) => contractById.get(id)).filter((c): c is Contract => c !== undefined);
+      const matches = matcher.screen(substances, applicationsFor(product, screeningLists, productContracts), { productId: product.id, kind: product.kind, today: day });
+      out.push(await findings.reconcile(product, matches, new Map(substances.map((s) => [s.ref, s])), listNames, day));
+    }
+    return out;
+  }
+
+  function addTo(report: ChangeReport, changes: FindingChanges): void {
+    const bump = (counts: ChangeCounts, field: keyof ChangeCounts): void => {
+      counts[field]++;
+    };
+    const kinds: Array<[keyof ChangeCounts, FindingChanges[keyof FindingChanges]]> = [
+      ['raised', changes.raised], ['resolved', changes.resolved], ['severityChanged', changes.severityChanged], ['reopened', changes.reopened],
+    ];
+    for (const [field, refs] of kinds) {
+      for (const ref of refs) {
+        bump(report, field);
+        bump((report.bySupplier[ref.supplierId] ??= zero()), field);
+        for (const contractId of ref.contractIds) bump((report.byContract[contractId] ??= zero()), field);
+      }
+    }
+  }
+
+  return {
+    /** Screens one product against the current list versions and updates its findings. */
+    async screenProduct(productId: string): Promise<FindingChanges | null> {
+      const product = await products.findById(productId);
+      if (!product) return null;
+      const { matcher, lists: screeningLists } = await currentMatcher();
+      const [changes] = await screenBatch([product], matcher, screeningLists);
+      return changes ?? null;
+    },
+
+    /** The re-screen job: every product, in batches, with progress; answers the change report. */
+    async rescreenAll({ progress, signal }: Pick<JobContext, 'progress' | 'signal'>): Promise<ChangeReport> {
+      const { matcher, lists: screeningLists } = await currentMatcher();
+      const total = await products.count();
+      const report: ChangeReport = {
+        productsScreened: 0, ...zero(), byContract: {}, bySupplier: {},
+        listVersions: screeningLists.map((l) => ({ listId: l.listId, version: l.version })),
+      };
+      let after: string | null = null;
+      for (;;) {
+        if (signal.aborted) return report;
+        const batch = await products.batchAfter(after, BATCH);
+        if (batch.length === 0) break;
+        for (const changes of await screenBatch(batch, matcher, screeningLists)) addTo(report, changes);
+        report.productsScreened += batch.length;
+        after = batch.at(-1)!.id;
+        await progress(report.productsScreened, total);
+      }
+      await progress(report.productsScreened, report.productsScreened);
+      return report;
+    },
+  };
+}
+export type ScreeningService = ReturnType<typeof createScreeningService>;

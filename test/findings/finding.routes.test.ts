@@ -1,0 +1,154 @@
+// Screening and the findings workflow end to end through the API: a list imported, a contract applying it, an
+// SDS uploaded, findings raised with evidence, decisions with history, and a new list version re-screening.
+import { expect } from 'chai';
+import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
+import { swedishOrgNumber } from '../support/fixtures.js';
+import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
+import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
+
+const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body)}`;
+
+/** A list in chemreg's JSON format, as a user or the shipped snapshot would import it. */
+function listFile(listId: string, kind: string, entries: ListEntry[], listDate = '2026-02-04'): FormData {
+  const body = new FormData();
+  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: `Test list ${listId}`, kind, listDate, entries });
+  body.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
+  return body;
+}
+
+function sdsForm(bytes: Uint8Array): FormData {
+  const body = new FormData();
+  body.append('file', new Blob([bytes], { type: 'application/pdf' }), 'sdb.pdf');
+  return body;
+}
+
+describe('findings API (screening end to end)', function () {
+  this.timeout(60_000);
+
+  let t: TestApp;
+  let admin: Client;
+  let expert: Client;
+  let supplierA: string;
+  let asSupplierA: Client;
+  let asSupplierB: Client;
+  let contractId: string;
+  let productId: string;
+  // The generated Swedish SDS declares 2-(2-butoxietoxi)etanol, CAS 112-34-5, at 5–10 %.
+  const sds = buildSdsPdf(defaultSpec('sv'));
+  const phaseOut = (entries: ListEntry[]) => listFile('region-phase-out', 'custom', entries);
+  const butoxy = { ...blankEntry('112-34-5', '2-(2-butoxyethoxy)ethanol'), cas: ['112-34-5'], reasons: ['region phase-out (test)'] };
+  const unrelated = { ...blankEntry('50-00-0', 'Formaldehyde'), cas: ['50-00-0'] };
+
+  before(async () => {
+    t = await startTestApp();
+    admin = t.as(t.adminToken);
+    expert = t.as((await t.issueToken('expert')).token);
+    const created = async (path: string, body: unknown): Promise<string> => {
+      const res = await admin.post<{ id: string }>(path, body);
+      expect(res.status, show(res)).to.equal(201);
+      return res.body.id;
+    };
+    supplierA = await created('/api/v1/suppliers', { name: 'Städ & Hygien AB', orgNumber: swedishOrgNumber() });
+    const supplierB = await created('/api/v1/suppliers', { name: 'Konkurrent AB', orgNumber: swedishOrgNumber() });
+    asSupplierA = t.as((await t.issueToken('supplier', supplierA)).token);
+    asSupplierB = t.as((await t.issueToken('supplier', supplierB)).token);
+    contractId = await created('/api/v1/contracts', {
+      number: 'RS-2026-0042', title: 'Städkemikalier', buyer: 'Region Stockholm', supplierIds: [supplierA],
+      validFrom: '2026-01-01', validTo: '2029-12-31', category: 'cleaning chemicals',
+      requirementProfile: { lists: [{ list: 'region-phase-out', severity: 'orange', thresholdPercent: 1 }], clauses: [] },
+    });
+    productId = await created('/api/v1/products', { supplierId: supplierA, name: 'Golvrent Neutral', kind: 'mixture', contractIds: [contractId] });
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  it('when a list is imported, then it is version 1 with its counts, and the re-screen job it started finishes', async () => {
+    const res = await admin.post('/api/v1/lists/import', phaseOut([butoxy, unrelated]));
+    expect(res.status, show(res)).to.equal(201);
+    expect(res.body.version).to.include({ listId: 'region-phase-out', version: 1, entryCount: 2, origin: 'upload' });
+    await t.services.jobs.whenIdle();
+    const job = await expert.get(`/api/v1/jobs/${res.body.rescreenJobId}`);
+    expect(job.status, show(job)).to.equal(200);
+    expect(job.body.status).to.equal('succeeded');
+
+    const again = await admin.post('/api/v1/lists/import', phaseOut([butoxy, unrelated]));
+    expect(again.status, 'the same file again answers the same version').to.equal(200);
+    expect(again.body.version.version).to.equal(1);
+  });
+
+  it('when the supplier uploads an SDS declaring a listed substance, then a finding is raised with the contract, the match, the concentration test and the evidence', async () => {
+    const upload = await asSupplierA.post(`/api/v1/products/${productId}/sds`, sdsForm(sds.bytes));
+    expect(upload.status, show(upload)).to.equal(201);
+
+    const res = await expert.get(`/api/v1/findings?productId=${productId}`);
+    expect(res.status, show(res)).to.equal(200);
+    expect(res.body.total).to.equal(1);
+    const finding = res.body.items[0];
+    expect(finding).to.include({ productId, supplierId: supplierA, matchType: 'cas', certainty: 'exact', status: 'open', severity: 'orange' });
+    expect(finding.contractIds).to.deep.equal([contractId]);
+    expect(finding.list).to.include({ id: 'region-phase-out', version: 1, entryKey: '112-34-5' });
+    expect(finding.substance).to.include({ cas: '112-34-5', concentration: '5 - 10 %' });
+    // 5–10 % against the contract's 1 % threshold.
+    expect(finding.concentrationTest).to.equal('exceeds');
+    expect(finding.limit).to.include({ percent: 1, source: 'contract' });
+    expect(finding.evidence).to.include({ source: 'sds', documentId: upload.body.id });
+    expect(finding.evidence.page).to.be.a('number');
+    expect(finding.evidence.quote).to.include('112-34-5');
+    expect(finding.history.map((h: { action: string }) => h.action)).to.deep.equal(['raised']);
+  });
+
+  it('when suppliers list findings, then each sees only its own', async () => {
+    expect((await asSupplierA.get('/api/v1/findings')).body.total).to.equal(1);
+    expect((await asSupplierB.get('/api/v1/findings')).body.total).to.equal(0);
+    const id = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0].id as string;
+    expect((await asSupplierB.get(`/api/v1/findings/${id}`)).status).to.equal(404);
+  });
+
+  it('when an expert dismisses without a reason, then 400 names the comment; with one, the finding is dismissed and the history says who and why', async () => {
+    const id = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0].id as string;
+    const bare = await expert.post(`/api/v1/findings/${id}/decisions`, { action: 'dismiss' });
+    expect(bare.status, show(bare)).to.equal(400);
+    expect(bare.body.issues.map((i: { path: string }) => i.path)).to.include('body.comment');
+
+    const bySupplier = await asSupplierA.post(`/api/v1/findings/${id}/decisions`, { action: 'dismiss', comment: 'not relevant' });
+    expect(bySupplier.status, 'a supplier cannot dismiss its own finding').to.equal(403);
+
+    const res = await expert.post(`/api/v1/findings/${id}/decisions`, { action: 'dismiss', comment: 'solvent evaporates before use; accepted by the contract owner' });
+    expect(res.status, show(res)).to.equal(200);
+    expect(res.body.status).to.equal('dismissed');
+    expect(res.body.history.at(-1)).to.deep.include({ action: 'dismiss', from: 'open', to: 'dismissed', comment: 'solvent evaporates before use; accepted by the contract owner' });
+
+    const confirmAfter = await expert.post(`/api/v1/findings/${id}/decisions`, { action: 'confirm' });
+    expect(confirmAfter.status, 'confirm is only allowed from open').to.equal(409);
+  });
+
+  it('when the list is re-imported unchanged in content but as a new file, then the dismissed finding stays dismissed', async () => {
+    const res = await admin.post('/api/v1/lists/import', listFile('region-phase-out', 'custom', [butoxy, unrelated], '2026-03-01'));
+    expect(res.status, show(res)).to.equal(201);
+    expect(res.body.version.version).to.equal(2);
+    await t.services.jobs.whenIdle();
+    const finding = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0];
+    expect(finding.status).to.equal('dismissed');
+    expect(finding.list.version).to.equal(2);
+  });
+
+  it('when a new list version drops the entry, then the re-screen resolves the finding and its report counts it per contract and supplier', async () => {
+    const res = await admin.post('/api/v1/lists/import', listFile('region-phase-out', 'custom', [unrelated], '2026-06-01'));
+    expect(res.status, show(res)).to.equal(201);
+    await t.services.jobs.whenIdle();
+    const job = (await expert.get(`/api/v1/jobs/${res.body.rescreenJobId}`)).body;
+    expect(job.status).to.equal('succeeded');
+    expect(job.result.resolved).to.equal(1);
+    expect(job.result.bySupplier[supplierA]).to.include({ resolved: 1 });
+    expect(job.result.byContract[contractId]).to.include({ resolved: 1 });
+
+    const finding = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0];
+    expect(finding.status).to.equal('resolved');
+    expect(finding.history.at(-1)).to.include({ action: 'no-longer-matched', from: 'dismissed', to: 'resolved' });
+
+    const diff = await expert.get('/api/v1/lists/region-phase-out/versions/2/diff/3');
+    expect(diff.status, show(diff)).to.equal(200);
+    expect(diff.body.removed).to.deep.equal([{ key: '112-34-5', name: '2-(2-butoxyethoxy)ethanol' }]);
+  });
+});
