@@ -62,27 +62,38 @@ interface EqualityTerm {
   keys: Set<string>;
 }
 
-/** `{ a: 1, 'b.c': 'x', d: { $in: [...] } }` with literal values and plain paths: matched without mingo. */
-function simpleEqualityTerms(filter: Document): EqualityTerm[] | null {
+/**
+ * The fields of a filter that are `{ a: 1, 'b.c': 'x', d: { $in: [...] } }` with literal values and plain paths, matched
+ * without mingo (mingo's $in builds a set of the whole list for every document it tests), and the rest of the filter.
+ * Top-level fields are ANDed, so testing the two parts apart gives the same answer as testing the whole.
+ */
+function splitEqualityTerms(filter: Document): { terms: EqualityTerm[]; rest: Document | null } {
   const terms: EqualityTerm[] = [];
+  let rest: Document | null = null;
   for (const [field, value] of Object.entries(filter)) {
-    if (field.startsWith('$')) return null;
-    const path = field.split('.');
-    if (path.some((p) => p === '' || /^\d+$/.test(p))) return null;
-    let values: unknown[] = [value];
-    if (isPlainObject(value) && !isDbRefLiteral(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
-      const keys = Object.keys(value);
-      if (keys.length !== 1) return null;
-      if (keys[0] === '$eq') values = [value.$eq];
-      else if (keys[0] === '$in' && Array.isArray(value.$in)) values = value.$in as unknown[];
-      else return null;
-    }
-    // Embedded documents and arrays compare whole and field-order-sensitively in MongoDB
-    // (mingo ignores field order), which the canonical key encodes.
-    if (!values.every((v) => isIndexableScalar(v) || isLiteralDocOrArray(v))) return null;
-    terms.push({ path, keys: new Set(values.map(encodeKey)) });
+    const term = equalityTerm(field, value);
+    if (term) terms.push(term);
+    else (rest ??= {})[field] = value as unknown;
   }
-  return terms;
+  return { terms, rest };
+}
+
+function equalityTerm(field: string, value: unknown): EqualityTerm | null {
+  if (field.startsWith('$')) return null;
+  const path = field.split('.');
+  if (path.some((p) => p === '' || /^\d+$/.test(p))) return null;
+  let values: unknown[] = [value];
+  if (isPlainObject(value) && !isDbRefLiteral(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+    const keys = Object.keys(value);
+    if (keys.length !== 1) return null;
+    if (keys[0] === '$eq') values = [value.$eq];
+    else if (keys[0] === '$in' && Array.isArray(value.$in)) values = value.$in as unknown[];
+    else return null;
+  }
+  // Embedded documents and arrays compare whole and field-order-sensitively in MongoDB
+  // (mingo ignores field order), which the canonical key encodes.
+  if (!values.every((v) => isIndexableScalar(v) || isLiteralDocOrArray(v))) return null;
+  return { path, keys: new Set(values.map(encodeKey)) };
 }
 
 function isLiteralDocOrArray(v: unknown): boolean {
@@ -136,13 +147,14 @@ export function compileFilter(filter: Document | undefined | null): Predicate {
   if (filter === undefined || filter === null) return () => true;
   if (!isPlainObject(filter)) throw badValue('filter must be an object');
   assertSupported(filter);
-  const terms = simpleEqualityTerms(filter);
-  if (terms) {
+  const { terms, rest } = splitEqualityTerms(filter);
+  if (!rest) {
     if (terms.length === 0) return () => true;
     return (doc) => terms.every((t) => matchesTerm(doc, t));
   }
-  const query = new Query(toMingoFilter(filter));
-  return (doc) => query.test(doc);
+  const query = new Query(toMingoFilter(rest));
+  if (terms.length === 0) return (doc) => query.test(doc);
+  return (doc) => terms.every((t) => matchesTerm(doc, t)) && query.test(doc);
 }
 
 /**

@@ -298,6 +298,28 @@ describe('engine conformance: CRUD', function () {
       expect(doc).to.deep.equal({ _id: 1, name: 'ethanol', hazard: { code: 'H225' } });
     });
 
+    it('when an inclusion projection lists fields out of order, then they come back in the document\'s order', async function () {
+      // Act
+      const doc = await db.collection('proj').findOne({ _id: 1 } as Document, { projection: { 'hazard.level': 1, cas: 1, name: 1 } });
+      // Assert
+      expect(Object.keys(doc!)).to.deep.equal(['_id', 'name', 'cas', 'hazard']);
+      expect(doc).to.deep.equal({ _id: 1, name: 'ethanol', cas: '64-17-5', hazard: { level: 2 } });
+    });
+
+    it('when a dotted inclusion path meets a scalar, a document without the field, or an array, then the scalar is left out, the document kept empty and each array element projected', async function () {
+      // Arrange
+      const coll = db.collection('proj_paths');
+      await coll.insertMany([
+        { _id: 1, a: 5, n: 1 },
+        { _id: 2, a: { c: 1 }, n: 2 },
+        { _id: 3, a: [{ b: 1, c: 2 }, { c: 3 }], n: 3 },
+      ] as Document[]);
+      // Act
+      const docs = await coll.find({}, { projection: { 'a.b': 1 } }).sort({ _id: 1 }).toArray();
+      // Assert
+      expect(docs).to.deep.equal([{ _id: 1 }, { _id: 2, a: {} }, { _id: 3, a: [{ b: 1 }, {}] }]);
+    });
+
     it('when _id is excluded from an inclusion projection, then _id is absent', async function () {
       // Act
       const doc = await db.collection('proj').findOne({ _id: 1 } as Document, { projection: { _id: 0, cas: 1 } });
