@@ -55,7 +55,12 @@ export function createServices(connection: Connection, { config, logger }: Servi
   });
 
   const jobs = createJobService({ jobs: repositories.jobs, ...(logger ? { logger } : {}) });
-  const findings = createFindingService({ findings: repositories.findings, audit, inTransaction });
+  const findings = createFindingService({
+    findings: repositories.findings,
+    audit,
+    inTransaction,
+    documentOfProduct: async (documentId, productId) => (await sdsRevisions.findById(documentId))?.productId === productId,
+  });
   const screening = createScreeningService({ products, contracts, sdsRevisions, lists: listRepository, findings });
   jobs.register('rescreen', (context) => screening.rescreenAll(context));
   const lists = createListService({

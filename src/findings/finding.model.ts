@@ -8,12 +8,18 @@ export interface FindingDoc extends Omit<Finding, 'id'> {
   key: string;
   /** Digest of the evidence and test an expert's decision was based on: when it changes, a dismissal reopens. */
   evidenceDigest: string;
+  /** Digest of every fact screening sets except the list version: re-screening compares it instead of the facts. */
+  factsDigest: string;
+  /** The last history event's action, so that re-screening need not read the history. */
+  lastAction: string;
 }
 
 export const FindingSchema = new Schema<FindingDoc>(
   {
     key: { type: String, required: true },
     evidenceDigest: { type: String, required: true },
+    factsDigest: { type: String, required: true },
+    lastAction: { type: String, required: true },
     productId: { type: String, required: true },
     supplierId: { type: String, required: true },
     contractIds: { type: [String], default: [] },

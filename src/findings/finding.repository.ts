@@ -19,6 +19,25 @@ export interface FindingFilter {
 
 export type StoredFinding = Finding & { key: string; evidenceDigest: string };
 
+/** What re-screening needs of a stored finding to decide whether to write it: no facts, no history. */
+export interface FindingState {
+  id: string;
+  key: string;
+  productId: string;
+  supplierId: string;
+  contractIds: string[];
+  list: { id: string };
+  severity: string;
+  status: FindingStatus;
+  exceptionUntil: string | null;
+  evidenceDigest: string;
+  factsDigest: string;
+  lastAction: string;
+}
+const STATE_FIELDS = {
+  key: 1, productId: 1, supplierId: 1, contractIds: 1, 'list.id': 1, severity: 1, status: 1, exceptionUntil: 1, evidenceDigest: 1, factsDigest: 1, lastAction: 1,
+} as const;
+
 const toFinding = (doc: FindingDoc): StoredFinding => ({
   id: doc._id.toHexString(),
   key: doc.key,
@@ -46,8 +65,8 @@ const toFinding = (doc: FindingDoc): StoredFinding => ({
 
 /** What screening writes: a new finding, or fields and history events for an existing one. */
 export type FindingWrite =
-  | { kind: 'insert'; key: string; evidenceDigest: string; fields: FindingFields; event: FindingEvent }
-  | { kind: 'update'; id: string; set: Partial<FindingFields> & { evidenceDigest?: string }; event: FindingEvent | null };
+  | { kind: 'insert'; key: string; evidenceDigest: string; factsDigest: string; fields: FindingFields; event: FindingEvent }
+  | { kind: 'update'; id: string; set: Partial<FindingFields> & { evidenceDigest?: string; factsDigest?: string }; event: FindingEvent | null };
 
 export function createFindingRepository(connection: Connection) {
   const Findings = modelOn(connection, 'Finding', FindingSchema);
@@ -60,8 +79,12 @@ export function createFindingRepository(connection: Connection) {
       return doc ? toFinding(doc) : undefined;
     },
 
-    async forProduct(productId: string, session?: Session): Promise<StoredFinding[]> {
-      return (await Findings.find({ productId }).session(session ?? null).lean<FindingDoc[]>()).map(toFinding);
+    /** The state of every finding of these products (screening reconciles a batch of products with one read). */
+    async statesForProducts(productIds: readonly string[]): Promise<FindingState[]> {
+      if (productIds.length === 0) return [];
+      const filter = productIds.length === 1 ? { productId: productIds[0] } : { productId: { $in: [...productIds] } };
+      const docs = await Findings.find(filter, STATE_FIELDS).lean<Array<Omit<FindingState, 'id'> & { _id: FindingDoc['_id'] }>>();
+      return docs.map(({ _id, ...state }) => ({ id: _id.toHexString(), ...state }));
     },
 
     async list(filter: FindingFilter, page: PageRequest): Promise<Page<Finding>> {
@@ -85,8 +108,8 @@ export function createFindingRepository(connection: Connection) {
       const now = new Date();
       const ops: AnyBulkWriteOperation<FindingDoc>[] = writes.map((w) =>
         w.kind === 'insert'
-          ? { insertOne: { document: { ...w.fields, key: w.key, evidenceDigest: w.evidenceDigest, history: [w.event], createdAt: now, updatedAt: now } as unknown as FindingDoc } }
-          : { updateOne: { filter: { _id: toObjectId(w.id) }, update: { $set: { ...w.set, updatedAt: now }, ...(w.event ? { $push: { history: w.event } } : {}) } } },
+          ? { insertOne: { document: { ...w.fields, key: w.key, evidenceDigest: w.evidenceDigest, factsDigest: w.factsDigest, lastAction: w.event.action, history: [w.event], createdAt: now, updatedAt: now } as unknown as FindingDoc } }
+          : { updateOne: { filter: { _id: toObjectId(w.id) }, update: { $set: { ...w.set, ...(w.event ? { lastAction: w.event.action } : {}), updatedAt: now }, ...(w.event ? { $push: { history: w.event } } : {}) } } },
       );
       await Findings.bulkWrite(ops, { ordered: true, ...(session ? { session } : {}), timestamps: false });
     },
@@ -95,7 +118,7 @@ export function createFindingRepository(connection: Connection) {
     async decide(id: string, from: FindingStatus, set: { status: FindingStatus; exceptionUntil: string | null }, event: FindingEvent, session: Session): Promise<StoredFinding | undefined> {
       const doc = await Findings.findOneAndUpdate(
         { _id: toObjectId(id), status: from },
-        { $set: set, $push: { history: event } },
+        { $set: { ...set, lastAction: event.action }, $push: { history: event } },
         { returnDocument: 'after', session },
       ).lean<FindingDoc>();
       return doc ? toFinding(doc) : undefined;

@@ -38,7 +38,7 @@ export function registerFindingRoutes(api: ApiRegistry, findings: FindingService
       params: IdParams, body: DecisionInput,
       responses: {
         200: { description: 'the finding after the decision', schema: Finding },
-        400: { description: 'a required comment or date is missing (VALIDATION_FAILED)' },
+        400: { description: 'a required comment or date is missing (VALIDATION_FAILED), or the answer names a document that is not an SDS revision of the finding\'s product (INVALID_REFERENCE)' },
         403: { description: 'this role may not take this action (FORBIDDEN)' },
         404: { description: 'no such finding, or not yours (NOT_FOUND)' },
         409: { description: 'the action is not allowed from the finding\'s status, or it changed meanwhile (CONFLICT)' },

@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import type { AuditService } from '../audit/index.js';
 import { tenantOf, type Actor } from '../shared/actor.js';
-import { ClientError, forbidden, notFound } from '../shared/errors.js';
+import { ClientError, forbidden, invalidReference, notFound } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import type { RunInTransaction } from '../storage/transaction.js';
 import type { Match, ScreenedSubstance } from '../screening/screening.types.js';
-import type { FindingRepository, FindingWrite, StoredFinding } from './finding.repository.js';
+import type { FindingRepository, FindingState, FindingWrite, StoredFinding } from './finding.repository.js';
 import type { DecisionAction, DecisionInput, Finding, FindingEvent, FindingFields, FindingListQuery, FindingStatus } from './finding.schema.js';
 
 const SYSTEM_BY = { tokenId: 'system', tokenName: 'screening', role: 'system' };
@@ -61,8 +61,82 @@ const event = (action: string, from: FindingStatus | null, to: FindingStatus, co
   at: new Date(), by, action, from, to, comment, until: null, documentId: null,
 });
 
-export function createFindingService(deps: { findings: FindingRepository; audit: AuditService; inTransaction: RunInTransaction }) {
-  const { findings, audit, inTransaction } = deps;
+/** A product as screening saw it: what matched, and the substances (by ref) the matches point at. */
+export interface ScreenedProduct {
+  product: { id: string; supplierId: string };
+  matches: readonly Match[];
+  substances: ReadonlyMap<string, ScreenedSubstance>;
+}
+
+/** The list fields that only say which version a finding was last evaluated against (see reconcileMany). */
+const withoutVersion = ({ versionId: _id, version: _v, ...rest }: FindingFields['list']) => rest;
+
+/** Every fact screening sets on a finding, except the list version: when it is unchanged, nothing is written. */
+function factsDigestOf(facts: Omit<FindingFields, 'status' | 'exceptionUntil'>): string {
+  return createHash('sha256').update(JSON.stringify({ ...facts, list: withoutVersion(facts.list) })).digest('hex').slice(0, 32);
+}
+
+/** One product's reconcile: pushes its writes onto `writes` and answers what changed. */
+function plan({ product, matches, substances }: ScreenedProduct, stored: readonly FindingState[], listNames: ReadonlyMap<string, string>, today: string, writes: FindingWrite[]): FindingChanges {
+  const existing = new Map(stored.map((f) => [f.key, f]));
+  const changes: FindingChanges = { raised: [], resolved: [], severityChanged: [], reopened: [] };
+  const seen = new Set<string>();
+  for (const match of matches) {
+    const substance = substances.get(match.substanceRef);
+    if (!substance) continue;
+    const key = `${product.id}|${match.listId}|${match.entryKey}|${substanceKey(substance)}`;
+    if (seen.has(key)) continue; // one finding per substance and entry, even if it is declared twice
+    seen.add(key);
+    const fields: FindingFields = {
+      productId: product.id, supplierId: product.supplierId, contractIds: [...match.contractIds].sort(),
+      substance: { key: substanceKey(substance), name: substance.name, cas: substance.cas, ec: substance.ec, concentration: substance.concentration?.text ?? null },
+      list: { id: match.listId, name: listNames.get(match.listId) ?? match.listId, versionId: match.versionId, version: match.version, entryKey: match.entryKey, entryName: match.entryName },
+      matchType: match.matchType, certainty: match.certainty, score: match.score, matchedOn: match.matchedOn,
+      limit: match.limit, concentrationTest: match.concentrationTest, severity: match.severity, severityReason: match.severityReason,
+      evidence: substance.evidence, status: 'open', exceptionUntil: null,
+    };
+    const digest = digestOf(match, substance);
+    const old = existing.get(key);
+    if (!old) {
+      const { status: _s, exceptionUntil: _e, ...facts } = fields;
+      writes.push({ kind: 'insert', key, evidenceDigest: digest, factsDigest: factsDigestOf(facts), fields, event: event('raised', null, 'open', match.severityReason) });
+      changes.raised.push(refOf({ ...fields, key }));
+      continue;
+    }
+    const { status: _s, exceptionUntil: _e, ...facts } = fields;
+    const factsDigest = factsDigestOf(facts);
+    const changedFacts = old.evidenceDigest !== digest || old.factsDigest !== factsDigest;
+    let status = old.status;
+    let note: { action: string; comment: string } | null = null;
+    if (old.status === 'resolved' && old.lastAction === 'no-longer-matched') note = { action: 'matched-again', comment: 'the substance matches this entry again' };
+    else if (old.status === 'dismissed' && old.evidenceDigest !== digest) note = { action: 'reopened', comment: 'the evidence the dismissal rested on changed (concentration, test, limit or severity)' };
+    else if (old.status === 'exception' && old.exceptionUntil !== null && old.exceptionUntil < today) note = { action: 'exception-expired', comment: `the exception ended on ${old.exceptionUntil}` };
+    if (note) status = 'open';
+    if (!changedFacts && !note) continue;
+    if (old.severity !== fields.severity) changes.severityChanged.push({ ...refOf({ ...fields, key }), from: old.severity, to: fields.severity });
+    if (note) changes.reopened.push(refOf({ ...fields, key }));
+    writes.push({
+      kind: 'update', id: old.id,
+      set: { ...facts, evidenceDigest: digest, factsDigest, ...(note ? { status, exceptionUntil: null } : {}) },
+      event: note ? event(note.action, old.status, status, note.comment) : old.severity !== fields.severity ? event('severity-changed', old.status, old.status, `${old.severity} → ${fields.severity}: ${fields.severityReason}`) : null,
+    });
+  }
+  for (const old of existing.values()) {
+    if (seen.has(old.key) || old.status === 'resolved') continue;
+    writes.push({ kind: 'update', id: old.id, set: { status: 'resolved', exceptionUntil: null }, event: event('no-longer-matched', old.status, 'resolved', 'screening no longer matches this substance to this entry (the document or the list changed)') });
+    changes.resolved.push(refOf(old));
+  }
+  return changes;
+}
+
+export function createFindingService(deps: {
+  findings: FindingRepository;
+  audit: AuditService;
+  inTransaction: RunInTransaction;
+  /** Whether a document (an SDS revision) belongs to the product: a supplier's answer may only point at its own. */
+  documentOfProduct: (documentId: string, productId: string) => Promise<boolean>;
+}) {
+  const { findings, audit, inTransaction, documentOfProduct } = deps;
 
   async function visible(actor: Actor, id: string): Promise<StoredFinding> {
     const finding = await findings.findById(id);
@@ -92,6 +166,9 @@ export function createFindingService(deps: { findings: FindingRepository; audit:
       if (!rule.from.includes(before.status)) {
         throw new ClientError('CONFLICT', `cannot ${input.action} a finding that is ${before.status}`, { issues: [{ path: 'body.action', message: `allowed from: ${rule.from.join(', ')}` }] });
       }
+      if (input.documentId !== undefined && !(await documentOfProduct(input.documentId, before.productId))) {
+        throw invalidReference('body.documentId', `no document ${input.documentId} of this finding's product`);
+      }
       const to = rule.to ?? before.status;
       const entry: FindingEvent = {
         at: new Date(), by: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role }, action: input.action,
@@ -108,60 +185,28 @@ export function createFindingService(deps: { findings: FindingRepository; audit:
     },
 
     /**
-     * Brings a product's stored findings in line with what screening matched now, writing only what changed:
-     * new matches are raised (open); gone ones are resolved by the system; a dismissed finding whose evidence changed
-     * and an expired exception reopen; a previously resolved one that matches again reopens.
+     * Brings products' stored findings in line with what screening matched now, writing only what changed (one read
+     * and one bulk write for the whole batch): new matches are raised (open); gone ones are resolved by the system; a
+     * dismissed finding whose evidence changed and an expired exception reopen; a resolved one that matches again
+     * reopens. A new list version alone changes nothing: a finding names the version it was raised or last changed
+     * against, so a re-screen after an import writes only the findings the new version really changes.
      */
-    async reconcile(product: { id: string; supplierId: string }, matches: readonly Match[], substances: ReadonlyMap<string, ScreenedSubstance>, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges> {
-      const existing = new Map((await findings.forProduct(product.id)).map((f) => [f.key, f]));
-      const changes: FindingChanges = { raised: [], resolved: [], severityChanged: [], reopened: [] };
+    async reconcileMany(screened: readonly ScreenedProduct[], listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges[]> {
+      const stored = new Map<string, FindingState[]>();
+      for (const finding of await findings.statesForProducts(screened.map((s) => s.product.id))) {
+        const list = stored.get(finding.productId);
+        if (list) list.push(finding);
+        else stored.set(finding.productId, [finding]);
+      }
       const writes: FindingWrite[] = [];
-      const seen = new Set<string>();
-      for (const match of matches) {
-        const substance = substances.get(match.substanceRef);
-        if (!substance) continue;
-        const key = `${product.id}|${match.listId}|${match.entryKey}|${substanceKey(substance)}`;
-        if (seen.has(key)) continue; // one finding per substance and entry, even if it is declared twice
-        seen.add(key);
-        const fields: FindingFields = {
-          productId: product.id, supplierId: product.supplierId, contractIds: [...match.contractIds].sort(),
-          substance: { key: substanceKey(substance), name: substance.name, cas: substance.cas, ec: substance.ec, concentration: substance.concentration?.text ?? null },
-          list: { id: match.listId, name: listNames.get(match.listId) ?? match.listId, versionId: match.versionId, version: match.version, entryKey: match.entryKey, entryName: match.entryName },
-          matchType: match.matchType, certainty: match.certainty, score: match.score, matchedOn: match.matchedOn,
-          limit: match.limit, concentrationTest: match.concentrationTest, severity: match.severity, severityReason: match.severityReason,
-          evidence: substance.evidence, status: 'open', exceptionUntil: null,
-        };
-        const digest = digestOf(match, substance);
-        const old = existing.get(key);
-        if (!old) {
-          writes.push({ kind: 'insert', key, evidenceDigest: digest, fields, event: event('raised', null, 'open', match.severityReason) });
-          changes.raised.push(refOf({ ...fields, key }));
-          continue;
-        }
-        const { status: _s, exceptionUntil: _e, ...facts } = fields;
-        const changedFacts = JSON.stringify({ ...facts }) !== JSON.stringify(pick(old, Object.keys(facts) as Array<keyof typeof facts>)) || old.evidenceDigest !== digest;
-        let status = old.status;
-        let note: { action: string; comment: string } | null = null;
-        if (old.status === 'resolved' && old.history.at(-1)?.action === 'no-longer-matched') note = { action: 'matched-again', comment: 'the substance matches this entry again' };
-        else if (old.status === 'dismissed' && old.evidenceDigest !== digest) note = { action: 'reopened', comment: 'the evidence the dismissal rested on changed (concentration, test, limit or severity)' };
-        else if (old.status === 'exception' && old.exceptionUntil !== null && old.exceptionUntil < today) note = { action: 'exception-expired', comment: `the exception ended on ${old.exceptionUntil}` };
-        if (note) status = 'open';
-        if (!changedFacts && !note) continue;
-        if (old.severity !== fields.severity) changes.severityChanged.push({ ...refOf({ ...fields, key }), from: old.severity, to: fields.severity });
-        if (note) changes.reopened.push(refOf({ ...fields, key }));
-        writes.push({
-          kind: 'update', id: old.id,
-          set: { ...facts, evidenceDigest: digest, ...(note ? { status, exceptionUntil: null } : {}) },
-          event: note ? event(note.action, old.status, status, note.comment) : old.severity !== fields.severity ? event('severity-changed', old.status, old.status, `${old.severity} → ${fields.severity}: ${fields.severityReason}`) : null,
-        });
-      }
-      for (const old of existing.values()) {
-        if (seen.has(old.key) || old.status === 'resolved') continue;
-        writes.push({ kind: 'update', id: old.id, set: { status: 'resolved', exceptionUntil: null }, event: event('no-longer-matched', old.status, 'resolved', 'screening no longer matches this substance to this entry (the document or the list changed)') });
-        changes.resolved.push(refOf(old));
-      }
+      const changes = screened.map((s) => plan(s, stored.get(s.product.id) ?? [], listNames, today, writes));
       await findings.write(writes);
       return changes;
+    },
+
+    async reconcile(product: ScreenedProduct['product'], matches: readonly Match[], substances: ReadonlyMap<string, ScreenedSubstance>, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges> {
+      const [changes] = await this.reconcileMany([{ product, matches, substances }], listNames, today);
+      return changes!;
     },
   };
 }

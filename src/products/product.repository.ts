@@ -58,10 +58,20 @@ export function createProductRepository(connection: Connection) {
       return findPage(Products, query, { name: 1, _id: 1 }, page, toProduct);
     },
 
-    /** Products in _id order after `afterId`: how a re-screen walks every product in batches. */
-    async batchAfter(afterId: string | null, limit: number): Promise<Product[]> {
-      const query = afterId === null ? {} : { _id: { $gt: toObjectId(afterId) } };
-      return (await Products.find(query).sort({ _id: 1 }).limit(limit).lean<ProductDoc[]>()).map(toProduct);
+    /**
+     * Every product in _id order, `size` at a time: how a re-screen walks the registry. One query and its cursor, not a
+     * query per batch (the embedded engine has no range index on _id, so each `_id > last` query would rescan).
+     */
+    async *batches(size: number): AsyncGenerator<Product[]> {
+      let batch: Product[] = [];
+      for await (const doc of Products.find({}).sort({ _id: 1 }).lean<ProductDoc[]>().cursor({ batchSize: size })) {
+        batch.push(toProduct(doc));
+        if (batch.length === size) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     },
 
     async count(): Promise<number> {

@@ -2,19 +2,18 @@
 // after a list version is imported), and report what changed per contract and supplier (issue 5 "Screening").
 import type { Contract } from '../contracts/contract.schema.js';
 import type { ContractRepository } from '../contracts/contract.repository.js';
-import type { FindingChanges, FindingService } from '../findings/index.js';
+import type { FindingChanges, FindingService, ScreenedProduct } from '../findings/index.js';
 import type { JobContext } from '../jobs/index.js';
 import type { ListRepository } from '../lists/list.repository.js';
 import type { Product } from '../products/product.schema.js';
 import type { ProductRepository } from '../products/product.repository.js';
-import type { SdsRevision } from '../sds/sds.schema.js';
-import type { SdsRepository } from '../sds/sds.repository.js';
+import type { RevisionSubstances, SdsRepository } from '../sds/sds.repository.js';
 import { createMatcher, type Matcher } from './matcher.js';
 import type { ListApplication, ScreenedSubstance, ScreeningList } from './screening.types.js';
 
 /** Lists that apply to every product by law; the others (watch, derived, custom) only through a contract. */
 const BASELINE_KINDS = new Set(['regulatory', 'classification']);
-const BATCH = 500;
+const BATCH = 1_000;
 
 export interface ChangeCounts {
   raised: number;
@@ -32,7 +31,7 @@ export interface ChangeReport extends ChangeCounts {
 const zero = (): ChangeCounts => ({ raised: 0, resolved: 0, severityChanged: 0, reopened: 0 });
 
 /** SDS section 3 as the matcher reads it: only identifiers with valid check digits count as identifiers. */
-export function substancesOfRevision(revision: SdsRevision): ScreenedSubstance[] {
+export function substancesOfRevision(revision: RevisionSubstances): ScreenedSubstance[] {
   return revision.facts.substances.map((s, i) => ({
     ref: `sds:${revision.id}:${i}`,
     name: s.name,
@@ -43,6 +42,32 @@ export function substancesOfRevision(revision: SdsRevision): ScreenedSubstance[]
     hazardCodes: s.hazardCodes,
     evidence: s.evidence ? { source: 'sds' as const, documentId: revision.id, page: s.evidence.page, quote: s.evidence.quote } : null,
   }));
+}
+
+/** The lists that apply to a product: the legal baseline, and each of its contracts' requirement lists. */
+export function applicationsFor(product: Product, screeningLists: readonly ScreeningList[], productContracts: readonly Contract[]): ListApplication[] {
+  const applications: ListApplication[] = screeningLists.filter((l) => BASELINE_KINDS.has(l.kind)).map((l) => ({ listId: l.listId, contractId: null }));
+  for (const contract of productContracts) {
+    for (const requirement of contract.requirementProfile.lists) {
+      applications.push({
+        listId: requirement.list, contractId: contract.id,
+        ...(requirement.severity !== undefined ? { severity: requirement.severity } : {}),
+        ...(requirement.thresholdPercent !== undefined ? { thresholdPercent: requirement.thresholdPercent } : {}),
+      });
+    }
+  }
+  return applications;
+}
+
+/** The latest version of every list, with its entries, as the matcher takes them. */
+export async function loadScreeningLists(lists: ListRepository): Promise<ScreeningList[]> {
+  const out: ScreeningList[] = [];
+  for (const list of await lists.allLists()) {
+    const version = await lists.latestVersion(list.listId);
+    if (!version) continue;
+    out.push({ listId: list.listId, name: list.name, kind: list.kind, versionId: version.id, version: version.version, listDate: version.listDate, entries: await lists.entries(version.id) });
+  }
+  return out;
 }
 
 export function createScreeningService(deps: {
@@ -63,44 +88,30 @@ export function createScreeningService(deps: {
     const latest = await Promise.all(stored.map(async (l) => ({ list: l, version: await lists.latestVersion(l.listId) })));
     const signature = latest.map((l) => l.version?.id ?? '-').join(',');
     if (cached?.signature === signature) return cached;
-    const screeningLists: ScreeningList[] = [];
-    for (const { list, version } of latest) {
-      if (!version) continue;
-      screeningLists.push({ listId: list.listId, name: list.name, kind: list.kind, versionId: version.id, version: version.version, listDate: version.listDate, entries: await lists.entries(version.id) });
-    }
+    const screeningLists = await loadScreeningLists(lists);
     cached = { signature, matcher: createMatcher(screeningLists), lists: screeningLists };
     return cached;
   }
 
-  function applicationsFor(product: Product, screeningLists: readonly ScreeningList[], productContracts: readonly Contract[]): ListApplication[] {
-    const applications: ListApplication[] = screeningLists.filter((l) => BASELINE_KINDS.has(l.kind)).map((l) => ({ listId: l.listId, contractId: null }));
-    for (const contract of productContracts) {
-      for (const requirement of contract.requirementProfile.lists) {
-        applications.push({
-          listId: requirement.list, contractId: contract.id,
-          ...(requirement.severity !== undefined ? { severity: requirement.severity } : {}),
-          ...(requirement.thresholdPercent !== undefined ? { thresholdPercent: requirement.thresholdPercent } : {}),
-        });
-      }
-    }
-    return applications;
-  }
-
   async function screenBatch(batch: readonly Product[], matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
-    const revisions = await sdsRevisions.latestForProducts(batch.map((p) => p.id));
-    const contractIds = [...new Set(batch.flatMap((p) => p.contractIds))];
-    const contractById = new Map((contractIds.length > 0 ? await contracts.findByIds(contractIds) : []).map((c) => [c.id, c]));
+    const [revisions, contractList] = await Promise.all([
+      sdsRevisions.latestSubstancesForProducts(batch.map((p) => p.id)),
+      (async () => {
+        const ids = [...new Set(batch.flatMap((p) => p.contractIds))];
+        return ids.length > 0 ? contracts.findByIds(ids) : [];
+      })(),
+    ]);
+    const contractById = new Map(contractList.map((c) => [c.id, c]));
     const listNames = new Map(screeningLists.map((l) => [l.listId, l.name]));
     const day = today();
-    const out: FindingChanges[] = [];
-    for (const product of batch) {
+    const screened: ScreenedProduct[] = batch.map((product) => {
       const revision = revisions.get(product.id);
       const substances = revision ? substancesOfRevision(revision) : [];
       const productContracts = product.contractIds.map((id) => contractById.get(id)).filter((c): c is Contract => c !== undefined);
       const matches = matcher.screen(substances, applicationsFor(product, screeningLists, productContracts), { productId: product.id, kind: product.kind, today: day });
-      out.push(await findings.reconcile(product, matches, new Map(substances.map((s) => [s.ref, s])), listNames, day));
-    }
-    return out;
+      return { product, matches, substances: new Map(substances.map((s) => [s.ref, s])) };
+    });
+    return findings.reconcileMany(screened, listNames, day);
   }
 
   function addTo(report: ChangeReport, changes: FindingChanges): void {
@@ -137,14 +148,10 @@ export function createScreeningService(deps: {
         productsScreened: 0, ...zero(), byContract: {}, bySupplier: {},
         listVersions: screeningLists.map((l) => ({ listId: l.listId, version: l.version })),
       };
-      let after: string | null = null;
-      for (;;) {
+      for await (const batch of products.batches(BATCH)) {
         if (signal.aborted) return report;
-        const batch = await products.batchAfter(after, BATCH);
-        if (batch.length === 0) break;
         for (const changes of await screenBatch(batch, matcher, screeningLists)) addTo(report, changes);
         report.productsScreened += batch.length;
-        after = batch.at(-1)!.id;
         await progress(report.productsScreened, total);
       }
       await progress(report.productsScreened, report.productsScreened);

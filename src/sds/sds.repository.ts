@@ -33,6 +33,12 @@ const toRevision = (doc: SdsRevisionDoc): SdsRevision => ({ ...toItem(doc), fact
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** What screening reads of a revision. */
+export interface RevisionSubstances {
+  id: string;
+  facts: Pick<SdsRevision['facts'], 'substances'>;
+}
+
 export function createSdsRepository(connection: Connection) {
   const Revisions = modelOn(connection, 'SdsRevision', SdsRevisionSchema);
   // The driver's GridFS on the connection's database; created on first use (the connection is open by then).
@@ -64,11 +70,16 @@ export function createSdsRepository(connection: Connection) {
     },
 
     /** The newest revision of each given product that has facts (what screening reads). */
-    async latestForProducts(productIds: string[]): Promise<Map<string, SdsRevision>> {
-      const docs = await Revisions.find({ productId: { $in: productIds }, status: { $ne: 'needs-ocr' } }).sort({ productId: 1, revisionNumber: -1 }).lean<SdsRevisionDoc[]>();
-      const latest = new Map<string, SdsRevision>();
-      for (const doc of docs) if (!latest.has(doc.productId)) latest.set(doc.productId, toRevision(doc));
-      return latest;
+    /** Each product's latest readable revision, with only what screening reads: its id and section 3. */
+    async latestSubstancesForProducts(productIds: readonly string[]): Promise<Map<string, RevisionSubstances>> {
+      const docs = await Revisions.find({ productId: { $in: [...productIds] }, status: { $ne: 'needs-ocr' } }, { productId: 1, revisionNumber: 1, 'facts.substances': 1 })
+        .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId' | 'revisionNumber'> & { facts: Pick<SdsRevisionDoc['facts'], 'substances'> }>>();
+      const latest = new Map<string, { revisionNumber: number; revision: RevisionSubstances }>();
+      for (const doc of docs) {
+        const seen = latest.get(doc.productId);
+        if (!seen || doc.revisionNumber > seen.revisionNumber) latest.set(doc.productId, { revisionNumber: doc.revisionNumber, revision: { id: doc._id.toHexString(), facts: { substances: doc.facts.substances } } });
+      }
+      return new Map([...latest].map(([productId, { revision }]) => [productId, revision]));
     },
 
     async countForProduct(productId: string, session?: Session): Promise<number> {

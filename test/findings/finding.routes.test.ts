@@ -123,14 +123,19 @@ describe('findings API (screening end to end)', function () {
     expect(confirmAfter.status, 'confirm is only allowed from open').to.equal(409);
   });
 
-  it('when the list is re-imported unchanged in content but as a new file, then the dismissed finding stays dismissed', async () => {
+  it('when the list is re-imported unchanged in content but as a new file, then the dismissed finding stays dismissed and is not rewritten', async () => {
+    const before = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0];
     const res = await admin.post('/api/v1/lists/import', listFile('region-phase-out', 'custom', [butoxy, unrelated], '2026-03-01'));
     expect(res.status, show(res)).to.equal(201);
     expect(res.body.version.version).to.equal(2);
     await t.services.jobs.whenIdle();
-    const finding = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0];
-    expect(finding.status).to.equal('dismissed');
-    expect(finding.list.version).to.equal(2);
+    const job = (await expert.get(`/api/v1/jobs/${res.body.rescreenJobId}`)).body;
+    expect(job.result).to.include({ raised: 0, resolved: 0, severityChanged: 0, reopened: 0 });
+    // Still the version it was raised against: version 2 changed nothing about it, so nothing was written.
+    const after = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0];
+    expect(after).to.deep.equal(before);
+    expect(after.status).to.equal('dismissed');
+    expect(after.list.version).to.equal(1);
   });
 
   it('when a new list version drops the entry, then the re-screen resolves the finding and its report counts it per contract and supplier', async () => {
@@ -150,5 +155,33 @@ describe('findings API (screening end to end)', function () {
     const diff = await expert.get('/api/v1/lists/region-phase-out/versions/2/diff/3');
     expect(diff.status, show(diff)).to.equal(200);
     expect(diff.body.removed).to.deep.equal([{ key: '112-34-5', name: '2-(2-butoxyethoxy)ethanol' }]);
+  });
+
+  it('when the entry returns and an expert requests substitution, then the finding reopens and the supplier answers with its new SDS revision (only one of its own product)', async () => {
+    const res = await admin.post('/api/v1/lists/import', listFile('region-phase-out', 'custom', [butoxy, unrelated], '2026-09-01'));
+    expect(res.status, show(res)).to.equal(201);
+    await t.services.jobs.whenIdle();
+    const job = (await expert.get(`/api/v1/jobs/${res.body.rescreenJobId}`)).body;
+    expect(job.result).to.include({ reopened: 1 });
+    const finding = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0];
+    expect(finding).to.include({ status: 'open' });
+    expect(finding.history.at(-1)).to.include({ action: 'matched-again', from: 'resolved', to: 'open' });
+
+    const request = await expert.post(`/api/v1/findings/${finding.id}/decisions`, { action: 'request-substitution', comment: 'please replace 2-(2-butoxyethoxy)ethanol' });
+    expect(request.status, show(request)).to.equal(200);
+    expect(request.body.status).to.equal('substitution-requested');
+
+    const upload = await asSupplierA.post(`/api/v1/products/${productId}/sds`, sdsForm(buildSdsPdf(defaultSpec('sv', { productName: 'Golvrent Neutral 2' })).bytes));
+    expect(upload.status, show(upload)).to.equal(201);
+    const foreign = await asSupplierA.post(`/api/v1/findings/${finding.id}/decisions`, { action: 'answer', comment: 'see the attached SDS', documentId: '0123456789abcdef01234567' });
+    expect(foreign.status, show(foreign)).to.equal(400);
+    expect(foreign.body).to.include({ code: 'INVALID_REFERENCE' });
+    expect(foreign.body.issues.map((i: { path: string }) => i.path)).to.deep.equal(['body.documentId']);
+
+    const answer = await asSupplierA.post(`/api/v1/findings/${finding.id}/decisions`, { action: 'answer', comment: 'reformulated; see the new SDS', documentId: upload.body.id });
+    expect(answer.status, show(answer)).to.equal(200);
+    expect(answer.body.status, 'an answer leaves the decision to the expert').to.equal('substitution-requested');
+    expect(answer.body.history.at(-1)).to.include({ action: 'answer', comment: 'reformulated; see the new SDS', documentId: upload.body.id });
+    expect(answer.body.history.at(-1).by).to.include({ role: 'supplier' });
   });
 });
