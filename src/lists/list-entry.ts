@@ -18,6 +18,30 @@ export const WELL_KNOWN_LISTS = {
 } as const;
 export type WellKnownListId = keyof typeof WELL_KNOWN_LISTS;
 
+/**
+ * The kind of each well-known list, whatever file it arrives in: it decides whether the list applies to every product
+ * by law (regulatory, classification) or only through a contract (watch, derived). A chemreg CSV imported under
+ * `reach-annex-xiv` is still Annex XIV.
+ */
+export const WELL_KNOWN_KINDS: Readonly<Record<WellKnownListId, 'regulatory' | 'classification' | 'watch' | 'derived'>> = {
+  'echa-candidate-list': 'regulatory',
+  'reach-annex-xiv': 'regulatory',
+  'reach-annex-xvii': 'regulatory',
+  'eu-pops': 'regulatory',
+  'clp-annex-vi': 'classification',
+  'clp-annex-vi-cmr': 'classification',
+  'rohs-annex-ii': 'regulatory',
+  'chemsec-sin-list': 'watch',
+  'prio-phase-out-derived': 'derived',
+};
+
+/** A list's name and kind as stored: chemreg's own for the well-known lists, the file's (or the caller's) otherwise. */
+export function listIdentity(list: { listId: string; name: string; kind: ListKind }): { listId: string; name: string; kind: ListKind } {
+  if (!Object.hasOwn(WELL_KNOWN_LISTS, list.listId)) return { listId: list.listId, name: list.name, kind: list.kind };
+  const id = list.listId as WellKnownListId;
+  return { listId: id, name: WELL_KNOWN_LISTS[id], kind: WELL_KNOWN_KINDS[id] };
+}
+
 export const ListId = z
   .string()
   .trim()

@@ -2,7 +2,7 @@ import type { ApiRegistry } from '../shared/http/route.js';
 import { multipart } from '../shared/http/upload.js';
 import {
   ListEntriesQuery, ListEntryPage, ListImportQuery, ListImportResult, ListPage, ListParams, ListQuery, ListVersionDiff,
-  ListVersionDiffParams, ListVersionPage, ListVersionParams, RegulatoryList,
+  ListVersion, ListVersionDiffParams, ListVersionPage, ListVersionParams, RegulatoryList,
 } from './list.schema.js';
 import type { ListService } from './list.service.js';
 
@@ -66,6 +66,18 @@ export function registerListRoutes(api: ApiRegistry, lists: ListService): void {
     },
     async ({ params, query }, res) => {
       res.json(await lists.versions(params.id, query));
+    },
+  );
+
+  api.define(
+    {
+      method: 'get', path: '/lists/:id/versions/:version', operationId: 'getListVersion', tag: 'lists', roles: READERS,
+      summary: 'One version of a list: its source file, list date, counts and import warnings',
+      params: ListVersionParams,
+      responses: { 200: { description: 'the version', schema: ListVersion }, 404: NO_LIST },
+    },
+    async ({ params }, res) => {
+      res.json(await lists.version(params.id, params.version));
     },
   );
 

@@ -10,7 +10,7 @@ import { sha256Of } from '../sds/sds.repository.js';
 import { applyCuratedLimits } from './curated-limits.js';
 import { ListImportError, importListFile } from './importers/index.js';
 import { diffListEntries } from './list-diff.js';
-import type { ImportedList, ListEntry } from './list-entry.js';
+import { listIdentity, type ImportedList, type ListEntry } from './list-entry.js';
 import type { ListRepository } from './list.repository.js';
 import type { ListEntriesQuery, ListImportQuery, ListImportResult, ListVersion, ListVersionDiff, RegulatoryList } from './list.schema.js';
 
@@ -58,7 +58,7 @@ export function createListService(deps: {
     return inTransaction(async (session) => {
       const existing = await lists.findVersionBySource(list.listId, sha256, session);
       if (existing) return { version: existing, created: false };
-      const number = await lists.nextVersion({ listId: list.listId, name: list.name, kind: list.kind }, session);
+      const number = await lists.nextVersion(listIdentity(list), session);
       const version = await lists.insertVersion(
         {
           listId: list.listId, version: number, format: list.format, origin,
@@ -92,6 +92,10 @@ export function createListService(deps: {
     async versions(listId: string, page: PageRequest): Promise<Page<ListVersion>> {
       if (!(await lists.findList(listId))) throw notFound('list', listId);
       return lists.versions(listId, page);
+    },
+
+    async version(listId: string, version: number): Promise<ListVersion> {
+      return versionOf(listId, version);
     },
 
     async entries(listId: string, version: number, query: ListEntriesQuery): Promise<Page<ListEntry>> {

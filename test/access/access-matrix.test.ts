@@ -666,6 +666,16 @@ const MATRIX: Row[] = [
     }),
   },
   {
+    method: 'get', path: '/api/v1/lists/:id/versions/:version',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/lists/${fx.list.id}/versions/2`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body).to.include({ listId: fx.list.id, version: 2, entryCount: LISTED_CAS.length + 1 });
+      },
+    }),
+  },
+  {
     method: 'get', path: '/api/v1/lists/:id/versions/:version/entries',
     expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
     call: () => ({
@@ -897,6 +907,7 @@ const CROSS_TENANT: CrossRow[] = [
 const SHARED_REFERENCE: readonly string[] = [
   'GET /api/v1/lists/:id',
   'GET /api/v1/lists/:id/versions',
+  'GET /api/v1/lists/:id/versions/:version',
   'GET /api/v1/lists/:id/versions/:version/entries',
   'GET /api/v1/lists/:id/versions/:version/diff/:other',
 ];
