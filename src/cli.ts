@@ -1,14 +1,22 @@
 // `chemreg` command line. Subcommands:
 //   chemreg db --data-dir DIR [--port N]   run the embedded MongoDB-compatible engine standalone
 //   chemreg parse FILE [FILE ...]          extract SDS facts, JSON on stdout
+//   chemreg lists import FILE [...]        import a regulatory or custom list file (src/lists/list-cli.ts)
+// Exit codes: 0 done, 1 the command ran and failed (CommandFailed), 2 it was called wrongly (UsageError) or crashed.
 import { parseArgs } from 'node:util';
+import { CommandFailed, UsageError } from './shared/cli-errors.js';
 import { startEngine, type EmbeddedEngine } from './storage/engine/index.js';
 import { parseFile } from './sds/parse-report.js';
 
 const USAGE = `usage:
   chemreg db --data-dir DIR [--port N]   run the embedded database engine; prints its mongodb:// URI
   chemreg parse FILE.pdf [FILE2.pdf ...] extract safety data sheet facts; prints JSON (an object for one file,
-                                         an array for several); a file that cannot be read gives {file, error}`;
+                                         an array for several); a file that cannot be read gives {file, error}
+  chemreg lists import FILE [--list ID] [--name NAME] [--kind KIND]
+                                         import a list file as POST /api/v1/lists/import does (--list: needed for
+                                         chemreg CSV; --name, --kind: of a new custom list); prints the version as JSON.
+                                         Posts to the server at CHEMREG_URL (with CHEMREG_TOKEN) when that is set,
+                                         else opens DATA_DIR itself and waits for the re-screen of every product`;
 
 /** Every file is processed even when some cannot be read: those report `error`, and the exit code stays 0. */
 async function runParse(args: string[]): Promise<void> {
@@ -56,7 +64,22 @@ async function runDb(args: string[]): Promise<void> {
   process.stdout.write(`${engine.uri}\n`);
 }
 
-class UsageError extends Error {}
+async function runLists(args: string[]): Promise<void> {
+  const [subcommand, ...rest] = args;
+  switch (subcommand) {
+    case 'import': {
+      // Loaded on demand: it brings in storage and every service, which `db` and `parse` do not need.
+      const { runListsImport } = await import('./lists/list-cli.js');
+      const output = await runListsImport(rest, process.env);
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      return;
+    }
+    case undefined:
+      throw new UsageError('lists needs a subcommand: import');
+    default:
+      throw new UsageError(`unknown lists command '${subcommand}'`);
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -65,6 +88,8 @@ async function main(argv: string[]): Promise<void> {
       return await runDb(rest);
     case 'parse':
       return await runParse(rest);
+    case 'lists':
+      return await runLists(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -78,5 +103,5 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) process.stderr.write(`chemreg: ${err.message}\n${USAGE}\n`);
   else process.stderr.write(`chemreg: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(2);
+  process.exit(err instanceof CommandFailed ? 1 : 2);
 });
