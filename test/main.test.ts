@@ -120,7 +120,9 @@ class Run {
   }
 
   async listening(): Promise<void> {
-    await this.waitForLog((log) => log.port === this.port && String(log.msg).startsWith('chemreg listening'));
+    // A first start loads the shipped lists (data/lists, ~1.5 MB of JSON) before listening: a few seconds on a quiet
+    // 2-core machine, more when other work shares it.
+    await this.waitForLog((log) => log.port === this.port && String(log.msg).startsWith('chemreg listening'), 30_000);
   }
 
   signal(signal: NodeJS.Signals): void {
@@ -143,7 +145,7 @@ class Run {
 
 describe('start-up and shutdown (src/main.ts)', function () {
   // Each case starts one or two real processes; tsx compiles on the first start.
-  this.timeout(30_000);
+  this.timeout(90_000);
 
   let dir: string;
   const runs: Run[] = [];

@@ -94,6 +94,11 @@ export function createListService(deps: {
       return lists.versions(listId, page);
     },
 
+    /** Whether a file with this SHA-256 is already a version of the list. */
+    async hasVersionFrom(listId: string, sha256: string): Promise<boolean> {
+      return (await lists.findVersionBySource(listId, sha256)) !== undefined;
+    },
+
     async version(listId: string, version: number): Promise<ListVersion> {
       return versionOf(listId, version);
     },

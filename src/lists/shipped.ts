@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
 import type { Logger } from '../shared/logger.js';
 import { buildPrioDerivedList } from './derived/prio.js';
+import { sha256Of } from '../sds/sds.repository.js';
 import { importListFile } from './importers/index.js';
 import type { ListService } from './list.service.js';
 
@@ -18,6 +19,9 @@ export async function loadShippedLists(lists: ListService, options: { dir?: stri
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
   for (const name of names) {
     const bytes = new Uint8Array(await readFile(`${dir}/${name}`));
+    // Every restart after the first: the file is already a version of its list (data/lists/<listId>.json), so the
+    // 1.5 MB of JSON need not be parsed again.
+    if (await lists.hasVersionFrom(name.replace(/\.json$/u, ''), sha256Of(bytes))) continue;
     const imported = await importListFile(bytes, name);
     if (await lists.ensureShipped(SYSTEM_ACTOR, imported, { bytes, fileName: name }, 'shipped')) loaded.push(imported.listId);
   }
