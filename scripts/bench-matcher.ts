@@ -16,6 +16,7 @@ import { blankEntry, type ListEntry, type ListKind } from '../src/lists/list-ent
 import type { ProductKind } from '../src/products/product.schema.js';
 import { createMatcher } from '../src/screening/matcher.js';
 import type { ListApplication, Match, ProductContext, ScreenedSubstance, ScreeningList } from '../src/screening/screening.types.js';
+import { seededRandom } from './seeded-random.js';
 
 const PRODUCTS = 100_000;
 const SUBSTANCES_PER_PRODUCT = 8;
@@ -23,18 +24,8 @@ const DISTINCT_SUBSTANCES = 20_000;
 const TARGET_MS = 1_000;
 const WARM_PASSES = 3;
 
-// --- Seeded randomness (mulberry32) -------------------------------------------------------------------------------
-let seed = 0x5eed;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const int = (n: number): number => Math.floor(random() * n);
-const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-const chance = (p: number): boolean => random() < p;
+// --- Seeded randomness ---------------------------------------------------------------------------------------------
+const { random, int, pick, chance } = seededRandom(0x5eed);
 const digits = (n: number): string => Array.from({ length: n }, () => String(int(10))).join('');
 
 // --- Identifiers with correct check digits ------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import { createServices } from '../src/services.js';
 import { openStorage } from '../src/storage/connection.js';
 import { swedishOrgNumber } from '../test/support/fixtures.js';
 import { buildSdsPdf, defaultSpec } from '../test/support/sds-pdf/index.js';
+import { seededRandom } from './seeded-random.js';
 
 const PRODUCTS = Number(process.env.PRODUCTS ?? 100_000);
 const SUBSTANCES_PER_PRODUCT = 8;
@@ -51,18 +52,8 @@ const INSERT_CHUNK = 5_000;
 const MATCH_TARGET_MS = 1_000;
 const JOB_TARGET_MS = 20_000;
 
-// --- Seeded randomness (mulberry32) ---------------------------------------------------------------------------------
-let seed = 0x5c8ee7;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const int = (n: number): number => Math.floor(random() * n);
-const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-const chance = (p: number): boolean => random() < p;
+// --- Seeded randomness ---------------------------------------------------------------------------------------------
+const { random, int, pick, chance } = seededRandom(0x5c8ee7);
 
 const usedCas = new Set<string>();
 function newCas(): string {
