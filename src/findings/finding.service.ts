@@ -211,9 +211,3 @@ export function createFindingService(deps: {
   };
 }
 export type FindingService = ReturnType<typeof createFindingService>;
-
-function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of keys) out[k] = source[k];
-  return out;
-}
