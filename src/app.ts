@@ -11,7 +11,7 @@ import { registerProductRoutes } from './products/index.js';
 import { registerSdsRoutes } from './sds/index.js';
 import { registerFindingRoutes } from './findings/index.js';
 import { registerJobRoutes } from './jobs/index.js';
-import { registerListRoutes } from './lists/index.js';
+import { registerCuratedLimitRoutes, registerListRoutes } from './lists/index.js';
 import type { Services } from './services.js';
 import { authenticate } from './shared/http/auth.js';
 import { errorHandler, routeNotFound } from './shared/http/error-handler.js';
@@ -86,6 +86,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   registerProductRoutes(api, services.products);
   registerSdsRoutes(api, services.sds);
   registerListRoutes(api, services.lists);
+  registerCuratedLimitRoutes(api, services.curatedLimits);
   registerFindingRoutes(api, services.findings);
   registerJobRoutes(api, services.jobs);
   registerAuditRoutes(api, services.audit);

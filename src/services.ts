@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import { createContractRepository, createContractService } from './contracts/index.js';
 import { createFindingRepository, createFindingService } from './findings/index.js';
 import { createJobRepository, createJobService } from './jobs/index.js';
-import { createListRepository, createListService } from './lists/index.js';
+import { createCuratedLimitRepository, createCuratedLimitService, createListRepository, createListService } from './lists/index.js';
 import { createScreeningService } from './screening/index.js';
 import { createProductRepository, createProductService } from './products/index.js';
 import { createExtractionPool, createSdsRepository, createSdsService } from './sds/index.js';
@@ -32,6 +32,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
     sdsRevisions: createSdsRepository(connection),
     findings: createFindingRepository(connection),
     jobs: createJobRepository(connection),
+    curatedLimits: createCuratedLimitRepository(connection),
   };
   const { suppliers, contracts, products, tokens, sdsRevisions } = repositories;
   // Lists have three collections and no single `model`: their indexes are created in prepare() below.
@@ -61,20 +62,31 @@ export function createServices(connection: Connection, { config, logger }: Servi
     inTransaction,
     documentOfProduct: async (documentId, productId) => (await sdsRevisions.findById(documentId))?.productId === productId,
   });
-  const screening = createScreeningService({ products, contracts, sdsRevisions, lists: listRepository, findings });
+  const curatedOverrides = () => repositories.curatedLimits.all();
+  const screening = createScreeningService({ products, contracts, sdsRevisions, lists: listRepository, curatedOverrides, findings });
   jobs.register('rescreen', (context) => screening.rescreenAll(context));
   const lists = createListService({
     lists: listRepository,
     audit,
     inTransaction,
+    curatedOverrides,
     // A new list version re-screens every product, in the background: the import answers with the job.
     afterImport: async (actor, version) => (await jobs.enqueue(actor, 'rescreen', `list ${version.listId} version ${version.version} imported`, { listId: version.listId, version: version.version })).id,
+  });
+  const curatedLimits = createCuratedLimitService({
+    overrides: repositories.curatedLimits,
+    lists: listRepository,
+    audit,
+    inTransaction,
+    // A changed limit can change any product's concentration test: re-screen them all, in the background.
+    afterChange: async (actor, reason) => (await jobs.enqueue(actor, 'rescreen', reason)).id,
   });
 
   return {
     audit,
     jobs,
     lists,
+    curatedLimits,
     findings,
     screening,
     tokens: createTokenService({ tokens, audit, inTransaction, supplierExists }),

@@ -3,7 +3,8 @@
 // Why it exists: ECHA's exports of both lists carry no limits (shared/data/lists/README.md §3 "The concentration
 // limits are NOT in any of these exports", §4 "the UTC limits in Annex I column 4 … are not in the export"). The
 // limits sit in the legal text of each entry, so chemreg ships this table for the entries a Swedish region's
-// procurement commonly meets, and lets an administrator override any row (`CuratedLimitOverride`).
+// procurement commonly meets, and lets an administrator or expert override any row (`CuratedLimitOverride`, stored
+// through `/curated-limits/overrides` and applied whenever screening builds its matcher).
 //
 // Sources: Regulation (EC) No 1907/2006 Annex XVII as amended, and Regulation (EU) 2019/1021 Annex I Part A
 // column 4 ("specific exemption on intermediate use or other specification", the unintentional trace contaminant
@@ -50,44 +51,44 @@ const CasNumber = z
   .refine((value) => parseCas(value).valid, 'a CAS RN with a valid check digit, NNNNNNN-NN-N')
   .describe('CAS RN of a substance the row covers');
 
-const OVERRIDE_NOTE = 'Set by an administrator of this chemreg installation; chemreg has not checked it.';
+const OVERRIDE_NOTE = 'Set by a user of this chemreg installation; chemreg has not checked it.';
 
 /**
- * One row of the curated table, and the shape an administrator's override takes (API input). Annex XVII rows are
+ * One row of the curated table, and the shape an override takes (API input, admins and experts). Annex XVII rows are
  * found by `entryNumber`; POPs rows by CAS, by a normalised name in `names`, or by a `tokens` word (an acronym or
  * trade name such as "PFOS" or "Dechlorane Plus") appearing in the entry name.
  */
-export const CuratedLimitOverride = z
-  .strictObject({
-    listId: CuratedListId,
-    entryNumber: z
-      .string()
-      .trim()
-      .regex(/^\d{1,3}[a-z]?$/iu, 'an Annex XVII entry number such as "51", "063" or "46a"')
-      .nullable()
-      .default(null)
-      .describe('Annex XVII entry number (leading zeros ignored); null for POPs rows'),
-    substance: z.string().trim().min(1).max(500).describe('the substances the row covers, in words'),
-    names: z.array(z.string().trim().min(1).max(500)).max(50).default([]).describe('POPs: entry names that match after normalisation (case, punctuation, accents ignored)'),
-    tokens: z.array(z.string().trim().min(2).max(100)).max(50).default([]).describe('POPs: acronyms or trade names that match when they occur as whole words in the entry name'),
-    cas: z.array(CasNumber).max(50).default([]),
-    percent: z.number().min(0).max(100).describe('limit in % w/w (1 mg/kg = 0.0001 %); 0 = presence is reported for review'),
-    basis: LimitBasis,
-    inclusive: z.boolean().describe('true when the text says "equal to or greater than"; false for "greater than", "above" or a trace exemption "equal to or below"'),
-    scope: z.string().trim().min(1).max(1500).describe('which products and uses the limit covers, and any other limits of the entry'),
-    reference: z.string().trim().min(1).max(400).describe('legal reference, e.g. "REACH Annex XVII entry 51 paras 1–3"'),
-    confidence: CuratedConfidence.default('curated'),
-    verified: z.string().trim().min(1).max(1000).default(OVERRIDE_NOTE).describe('how far the row has been checked, and against what'),
-  })
-  .superRefine((row, ctx) => {
-    if (row.listId === 'reach-annex-xvii' && row.entryNumber === null) {
-      ctx.addIssue({ code: 'custom', path: ['entryNumber'], message: 'an Annex XVII row needs its entry number' });
-    }
-    if (row.listId === 'eu-pops' && row.cas.length + row.names.length + row.tokens.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['cas'], message: 'a POPs row needs at least one CAS RN, name or token to match entries by' });
-    }
-  })
-  .meta({ id: 'CuratedLimitOverride', description: 'a curated concentration limit for an Annex XVII or POPs entry; overrides the row chemreg ships' });
+export const CuratedLimitFields = z.strictObject({
+  listId: CuratedListId,
+  entryNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}[a-z]?$/iu, 'an Annex XVII entry number such as "51", "063" or "46a"')
+    .nullable()
+    .default(null)
+    .describe('Annex XVII entry number (leading zeros ignored); null for POPs rows'),
+  substance: z.string().trim().min(1).max(500).describe('the substances the row covers, in words'),
+  names: z.array(z.string().trim().min(1).max(500)).max(50).default([]).describe('POPs: entry names that match after normalisation (case, punctuation, accents ignored)'),
+  tokens: z.array(z.string().trim().min(2).max(100)).max(50).default([]).describe('POPs: acronyms or trade names that match when they occur as whole words in the entry name'),
+  cas: z.array(CasNumber).max(50).default([]),
+  percent: z.number().min(0).max(100).describe('limit in % w/w (1 mg/kg = 0.0001 %); 0 = presence is reported for review'),
+  basis: LimitBasis,
+  inclusive: z.boolean().describe('true when the text says "equal to or greater than"; false for "greater than", "above" or a trace exemption "equal to or below"'),
+  scope: z.string().trim().min(1).max(1500).describe('which products and uses the limit covers, and any other limits of the entry'),
+  reference: z.string().trim().min(1).max(400).describe('legal reference, e.g. "REACH Annex XVII entry 51 paras 1–3"'),
+  confidence: CuratedConfidence.default('curated'),
+  verified: z.string().trim().min(1).max(1000).default(OVERRIDE_NOTE).describe('how far the row has been checked, and against what'),
+});
+
+/** The fields with the rules that span them: what an API caller sends. */
+export const CuratedLimitOverride = CuratedLimitFields.superRefine((row, ctx) => {
+  if (row.listId === 'reach-annex-xvii' && row.entryNumber === null) {
+    ctx.addIssue({ code: 'custom', path: ['entryNumber'], message: 'an Annex XVII row needs its entry number' });
+  }
+  if (row.listId === 'eu-pops' && row.cas.length + row.names.length + row.tokens.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['cas'], message: 'a POPs row needs at least one CAS RN, name or token to match entries by' });
+  }
+}).meta({ id: 'CuratedLimitOverride', description: 'a curated concentration limit for an Annex XVII or POPs entry; overrides the row chemreg ships' });
 export type CuratedLimitOverride = z.infer<typeof CuratedLimitOverride>;
 /** The shipped rows have the same shape as an override. */
 export type CuratedLimitRow = CuratedLimitOverride;
@@ -507,7 +508,7 @@ const POPS_ROWS: readonly CuratedLimitRow[] = [
   }),
 ];
 
-/** The shipped table: Annex XVII rows by entry number, then POPs rows. Read-only; administrators override, never edit. */
+/** The shipped table: Annex XVII rows by entry number, then POPs rows. Read-only; users override, never edit. */
 export const CURATED_LIMITS: readonly Readonly<CuratedLimitRow>[] = Object.freeze([...ANNEX_XVII_ROWS, ...POPS_ROWS].map((row) => Object.freeze(row)));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -565,7 +566,7 @@ function matches(listId: CuratedListId, row: CuratedLimitRow, entry: ListEntry):
 
 export interface CuratedLimitMatch {
   row: CuratedLimitRow;
-  /** override: an administrator's row; shipped: chemreg's table. */
+  /** override: a row stored in this installation; shipped: chemreg's table. */
   origin: 'override' | 'shipped';
 }
 
@@ -588,7 +589,7 @@ function formatPercent(percent: number): string {
 function scopeText({ row, origin }: CuratedLimitMatch): string {
   const who =
     origin === 'override'
-      ? 'Set by an administrator (overrides chemreg’s table)'
+      ? 'Set in this installation (overrides chemreg’s table)'
       : row.confidence === 'unverified'
         ? 'chemreg curated table, UNVERIFIED value'
         : 'chemreg curated table, check against EUR-Lex';
@@ -607,27 +608,38 @@ export function curatedLimitFor(listId: string, entry: ListEntry, overrides: rea
   return match ? toEntryLimit(match) : null;
 }
 
+/** Whether a row (shipped or override) sets the limit of this entry of `listId`. */
+export function rowMatchesEntry(listId: string, row: CuratedLimitRow, entry: ListEntry): boolean {
+  return isCuratedListId(listId) && matches(listId, row, entry);
+}
+
 /**
  * Fills `limit` for the entries of Annex XVII and the POPs list that the list file did not give one. A limit the
  * list printed (source 'list' or 'regulation') is never replaced; a limit from an earlier curated pass is
- * recomputed, so that changed overrides take effect when a list is applied again. `overrides` win over the shipped
- * rows. Other lists are returned unchanged. The input is not mutated.
+ * recomputed, so that changed overrides take effect when entries are read again. `overrides` win over the shipped
+ * rows. Entries of other lists are returned unchanged. The input is not mutated.
  */
-export function applyCuratedLimits(list: ImportedList, overrides: readonly CuratedLimitOverride[] = []): ImportedList {
-  if (!isCuratedListId(list.listId)) return list;
-  const listId = list.listId;
+export function withCuratedLimits(listId: string, entries: readonly ListEntry[], overrides: readonly CuratedLimitOverride[] = []): { entries: ListEntry[]; warnings: ImportWarning[] } {
+  if (!isCuratedListId(listId)) return { entries: [...entries], warnings: [] };
   const warnings: ImportWarning[] = [];
-  const entries = list.entries.map((entry) => {
+  const out = entries.map((entry) => {
     if (entry.limit !== null && entry.limit.source !== 'curated') return entry;
     const match = findCuratedLimit(listId, entry, overrides);
     if (match?.origin === 'shipped' && match.row.confidence === 'unverified') {
       warnings.push({
         row: null,
         field: 'limit',
-        message: `${entry.key}: the curated limit row "${match.row.substance}" is unverified; presence is reported for review until an administrator checks it against EUR-Lex or overrides it`,
+        message: `${entry.key}: the curated limit row "${match.row.substance}" is unverified; presence is reported for review until an expert checks it against EUR-Lex or overrides it`,
       });
     }
     return { ...entry, limit: match ? toEntryLimit(match) : null };
   });
+  return { entries: out, warnings };
+}
+
+/** `withCuratedLimits` over an imported list, its warnings added to the list's. */
+export function applyCuratedLimits(list: ImportedList, overrides: readonly CuratedLimitOverride[] = []): ImportedList {
+  if (!isCuratedListId(list.listId)) return list;
+  const { entries, warnings } = withCuratedLimits(list.listId, list.entries, overrides);
   return { ...list, entries, warnings: [...list.warnings, ...warnings] };
 }

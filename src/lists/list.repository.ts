@@ -112,6 +112,17 @@ export function createListRepository(connection: Connection) {
       return doc ? toVersion(doc) : undefined;
     },
 
+    /** The id of every list's latest version, in list order: one query, for telling whether anything changed. */
+    async latestVersionIds(): Promise<string[]> {
+      const docs = await Versions.find({}, { listId: 1, version: 1 }).lean<Array<Pick<ListVersionDoc, '_id' | 'listId' | 'version'>>>();
+      const latest = new Map<string, { version: number; id: string }>();
+      for (const d of docs) {
+        const seen = latest.get(d.listId);
+        if (!seen || d.version > seen.version) latest.set(d.listId, { version: d.version, id: d._id.toHexString() });
+      }
+      return [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v.id);
+    },
+
     async versions(listId: string, page: PageRequest): Promise<Page<ListVersion>> {
       return findPage(Versions, { listId }, { version: -1 }, page, toVersion);
     },

@@ -7,7 +7,7 @@ import { ClientError, notFound } from '../shared/errors.js';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import type { RunInTransaction } from '../storage/transaction.js';
 import { sha256Of } from '../sds/sds.repository.js';
-import { applyCuratedLimits } from './curated-limits.js';
+import { applyCuratedLimits, withCuratedLimits, type CuratedLimitOverride } from './curated-limits.js';
 import { ListImportError, importListFile } from './importers/index.js';
 import { diffListEntries } from './list-diff.js';
 import { listIdentity, type ImportedList, type ListEntry } from './list-entry.js';
@@ -32,9 +32,11 @@ export function createListService(deps: {
   lists: ListRepository;
   audit: AuditService;
   inTransaction: RunInTransaction;
+  /** This installation's curated-limit overrides, newest first: entries are shown with the limits screening applies. */
+  curatedOverrides: () => Promise<CuratedLimitOverride[]>;
   afterImport: AfterImport;
 }) {
-  const { lists, audit, inTransaction, afterImport } = deps;
+  const { lists, audit, inTransaction, curatedOverrides, afterImport } = deps;
 
   async function parse(source: ListSource, query: ListImportQuery): Promise<ImportedList> {
     try {
@@ -105,7 +107,8 @@ export function createListService(deps: {
 
     async entries(listId: string, version: number, query: ListEntriesQuery): Promise<Page<ListEntry>> {
       const { q, ...page } = query;
-      return lists.entryPage((await versionOf(listId, version)).id, q, page);
+      const found = await lists.entryPage((await versionOf(listId, version)).id, q, page);
+      return { ...found, items: withCuratedLimits(listId, found.items, await curatedOverrides()).entries };
     },
 
     async diff(listId: string, from: number, to: number): Promise<ListVersionDiff> {

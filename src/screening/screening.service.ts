@@ -4,6 +4,7 @@ import type { Contract } from '../contracts/contract.schema.js';
 import type { ContractRepository } from '../contracts/contract.repository.js';
 import type { FindingChanges, FindingService, ScreenedProduct } from '../findings/index.js';
 import type { JobContext } from '../jobs/index.js';
+import { withCuratedLimits, type CuratedLimitOverride } from '../lists/curated-limits.js';
 import type { ListRepository } from '../lists/list.repository.js';
 import type { Product } from '../products/product.schema.js';
 import type { ProductRepository } from '../products/product.repository.js';
@@ -59,13 +60,17 @@ export function applicationsFor(product: Product, screeningLists: readonly Scree
   return applications;
 }
 
-/** The latest version of every list, with its entries, as the matcher takes them. */
-export async function loadScreeningLists(lists: ListRepository): Promise<ScreeningList[]> {
+/**
+ * The latest version of every list, with its entries, as the matcher takes them. Annex XVII and POPs entries get their
+ * limits from chemreg's curated table with this installation's `overrides` (newest first) applied on top.
+ */
+export async function loadScreeningLists(lists: ListRepository, overrides: readonly CuratedLimitOverride[] = []): Promise<ScreeningList[]> {
   const out: ScreeningList[] = [];
   for (const list of await lists.allLists()) {
     const version = await lists.latestVersion(list.listId);
     if (!version) continue;
-    out.push({ listId: list.listId, name: list.name, kind: list.kind, versionId: version.id, version: version.version, listDate: version.listDate, entries: await lists.entries(version.id) });
+    const { entries } = withCuratedLimits(list.listId, await lists.entries(version.id), overrides);
+    out.push({ listId: list.listId, name: list.name, kind: list.kind, versionId: version.id, version: version.version, listDate: version.listDate, entries });
   }
   return out;
 }
@@ -75,20 +80,21 @@ export function createScreeningService(deps: {
   contracts: ContractRepository;
   sdsRevisions: SdsRepository;
   lists: ListRepository;
+  /** This installation's curated-limit overrides, newest first, each with an id and the time it last changed. */
+  curatedOverrides: () => Promise<Array<CuratedLimitOverride & { id: string; updatedAt: Date }>>;
   findings: FindingService;
   today?: () => string;
 }) {
-  const { products, contracts, sdsRevisions, lists, findings } = deps;
+  const { products, contracts, sdsRevisions, lists, curatedOverrides, findings } = deps;
   const today = deps.today ?? ((): string => new Date().toISOString().slice(0, 10));
-  // The matcher over the current list versions, rebuilt only when a version changes.
+  // The matcher over the current list versions and limit overrides, rebuilt only when one of them changes.
   let cached: { signature: string; matcher: Matcher; lists: ScreeningList[] } | undefined;
 
   async function currentMatcher(): Promise<{ matcher: Matcher; lists: ScreeningList[] }> {
-    const stored = await lists.allLists();
-    const latest = await Promise.all(stored.map(async (l) => ({ list: l, version: await lists.latestVersion(l.listId) })));
-    const signature = latest.map((l) => l.version?.id ?? '-').join(',');
+    const [versionIds, overrides] = await Promise.all([lists.latestVersionIds(), curatedOverrides()]);
+    const signature = [...versionIds, ...overrides.map((o) => `${o.id}@${o.updatedAt.getTime()}`)].join(',');
     if (cached?.signature === signature) return cached;
-    const screeningLists = await loadScreeningLists(lists);
+    const screeningLists = await loadScreeningLists(lists, overrides);
     cached = { signature, matcher: createMatcher(screeningLists), lists: screeningLists };
     return cached;
   }

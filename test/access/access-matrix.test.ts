@@ -104,6 +104,8 @@ interface Fixtures {
   /** The findings that list raised on A's and on B's product. */
   findingA: Rec;
   findingB: Rec;
+  /** A curated-limit override on the POPs list (imported with PFOS as its one entry). */
+  override: Rec;
   /** SDS PDFs: two different Swedish ones, and another for upload calls. */
   pdfs: { first: Uint8Array; second: Uint8Array; third: Uint8Array };
   tokens: Record<Caller, string | undefined>;
@@ -142,6 +144,8 @@ const newProduct = async (supplierId: string, contractIds: string[] = []): Promi
 // Section 3 substances of the generated SDSs (each language uses its own recipes): every fixture PDF declares at
 // least one of them, so the list raises a finding on every product with an SDS.
 const LISTED_CAS = ['1310-73-2', '112-34-5', '64-17-5', '67-63-0', '7681-52-9', '108-88-3', '111-76-2'];
+/** PFOS, the one entry of the POPs fixture list that curated-limit overrides are set for. */
+const PFOS = '1763-23-1';
 
 /** A list file in chemreg's own JSON format: the one format every list route can be exercised with. */
 function listForm(listId: string, cas: string[], listDate = '2026-02-04'): FormData {
@@ -150,6 +154,21 @@ function listForm(listId: string, cas: string[], listDate = '2026-02-04'): FormD
   const form = new FormData();
   form.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
   return form;
+}
+
+/** A curated-limit override for the POPs fixture list's one entry (PFOS); `tag` makes it recognisable. */
+function popsOverride(tag: string): Record<string, unknown> {
+  return {
+    listId: 'eu-pops', substance: `PFOS (${tag})`, cas: [PFOS], percent: 0.001, basis: 'mixture', inclusive: false,
+    scope: 'access matrix test', reference: 'Reg. (EU) 2019/1021 Annex I Part A',
+  };
+}
+
+/** The overrides' substances, as everyone signed in reads them. */
+async function overrideSubstances(): Promise<string[]> {
+  const res = await admin().get('/api/v1/curated-limits');
+  expect(res.status, show(res)).to.equal(200);
+  return (res.body.overrides as Rec[]).map((o) => o.substance as string);
 }
 
 /** The open findings on a product (screening runs when its SDS is stored). */
@@ -696,6 +715,66 @@ const MATRIX: Row[] = [
     }),
   },
 
+  // -- curated limits: shared reference data; everyone signed in reads, admins and experts override ---------
+  {
+    method: 'get', path: '/api/v1/curated-limits',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: '/api/v1/curated-limits',
+      verify: (res, ok) => {
+        if (ok) expect((res.body.overrides as Rec[]).map((o) => o.id)).to.include(fx.override.id);
+      },
+    }),
+  },
+  {
+    method: 'post', path: '/api/v1/curated-limits/overrides',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 201, expert: 201, procurement: 'FORBIDDEN', supplierA: 'FORBIDDEN' },
+    call: (caller) => {
+      const tag = `created by ${caller} ${++sequence}`;
+      return {
+        path: '/api/v1/curated-limits/overrides',
+        body: popsOverride(tag),
+        verify: async (res, ok) => {
+          if (ok) expect((res.body.override.matchedEntries as Array<{ key: string }>).map((e) => e.key)).to.deep.equal([PFOS]);
+          expect(await overrideSubstances()).to.have.length.of.at.least(1);
+          expect((await overrideSubstances()).includes(`PFOS (${tag})`)).to.equal(ok);
+        },
+      };
+    },
+  },
+  {
+    method: 'put', path: '/api/v1/curated-limits/overrides/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 'FORBIDDEN', supplierA: 'FORBIDDEN' },
+    call: async (caller) => {
+      const victim = created(await admin().post('/api/v1/curated-limits/overrides', popsOverride(`to replace ${++sequence}`)), 'create override');
+      const tag = `replaced by ${caller} ${sequence}`;
+      return {
+        path: `/api/v1/curated-limits/overrides/${victim.override.id}`,
+        body: popsOverride(tag),
+        verify: async (res, ok) => {
+          if (ok) expect(res.body.override.id).to.equal(victim.override.id);
+          const substances = await overrideSubstances();
+          expect(substances.includes(`PFOS (${tag})`)).to.equal(ok);
+          expect(substances.includes(victim.override.substance)).to.equal(!ok);
+        },
+      };
+    },
+  },
+  {
+    method: 'delete', path: '/api/v1/curated-limits/overrides/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 'FORBIDDEN', supplierA: 'FORBIDDEN' },
+    call: async () => {
+      const victim = created(await admin().post('/api/v1/curated-limits/overrides', popsOverride(`to delete ${++sequence}`)), 'create override');
+      return {
+        path: `/api/v1/curated-limits/overrides/${victim.override.id}`,
+        verify: async (res, ok) => {
+          if (ok) expect(res.body.override.id).to.equal(victim.override.id);
+          expect((await overrideSubstances()).includes(victim.override.substance)).to.equal(!ok);
+        },
+      };
+    },
+  },
+
   // -- findings: everyone reads (a supplier only its own); experts decide, the supplier answers --------------
   {
     method: 'get', path: '/api/v1/findings',
@@ -893,6 +972,21 @@ const CROSS_TENANT: CrossRow[] = [
     intact: () => expectSame(`/api/v1/findings/${fx.findingB.id}`, fx.findingB),
   },
   {
+    // Overrides are no supplier's record: a supplier may not change any, and learns nothing about one by trying.
+    method: 'put', path: '/api/v1/curated-limits/overrides/:id', expect: 'FORBIDDEN',
+    target: () => fx.override.id, body: popsOverride('taken over by A'),
+    intact: async () => {
+      expect(await overrideSubstances()).to.include(fx.override.substance);
+    },
+  },
+  {
+    method: 'delete', path: '/api/v1/curated-limits/overrides/:id', expect: 'FORBIDDEN',
+    target: () => fx.override.id,
+    intact: async () => {
+      expect(await overrideSubstances()).to.include(fx.override.substance);
+    },
+  },
+  {
     method: 'get', path: '/api/v1/jobs/:id', expect: 'FORBIDDEN',
     target: () => fx.list.rescreenJobId,
     intact: async () => {
@@ -969,6 +1063,9 @@ describe('access matrix: every route × every caller', () => {
     expect((await admin().post('/api/v1/lists/import', listForm(listId, [...LISTED_CAS, '50-00-0'], '2026-06-01'))).status).to.equal(201);
     await t.services.jobs.whenIdle();
     fx.list = { id: listId, rescreenJobId: first.rescreenJobId as string };
+    created(await admin().post('/api/v1/lists/import', listForm('eu-pops', [PFOS])), 'import POPs list');
+    fx.override = created(await admin().post('/api/v1/curated-limits/overrides', popsOverride('fixture')), 'create override').override as Rec;
+    await t.services.jobs.whenIdle();
 
     fx.revisionA1 = await uploadSds(productA.id, fx.pdfs.first);
     fx.revisionA2 = await uploadSds(productA.id, fx.pdfs.second);

@@ -220,7 +220,7 @@ describe(applyCuratedLimits.name, () => {
     // Assert
     const [phthalates, lead] = applied.entries;
     expect(phthalates?.limit).to.include({ percent: 0.05, basis: 'article', source: 'curated', reference: 'REACH Annex XVII entry 51 para 3' });
-    expect(phthalates?.limit?.scope).to.match(/^\[Set by an administrator/u);
+    expect(phthalates?.limit?.scope).to.match(/^\[Set in this installation/u);
     expect(lead?.limit?.percent).to.equal(0.05);
     expect(lead?.limit?.scope).to.match(/^\[chemreg curated table/u);
   });
@@ -317,7 +317,7 @@ describe('CuratedLimitOverride', () => {
     expect([badCas.success, extra.success, tooHigh.success]).to.deep.equal([false, false, false]);
   });
 
-  it('when an override leaves out the optional fields, then it defaults to curated confidence and an administrator note', () => {
+  it('when an override leaves out the optional fields, then it defaults to curated confidence and a note that chemreg has not checked it', () => {
     // Arrange
     const input = { listId: 'eu-pops', cas: ['85535-84-8'], substance: 'SCCP', percent: 1, basis: 'mixture', inclusive: true, scope: 'mixtures', reference: 'Reg. (EU) 2019/1021 Annex I' };
 
@@ -327,6 +327,6 @@ describe('CuratedLimitOverride', () => {
     // Assert
     expect(parsed).to.include({ entryNumber: null, confidence: 'curated' });
     expect(parsed.names).to.deep.equal([]);
-    expect(parsed.verified).to.match(/administrator/u);
+    expect(parsed.verified).to.match(/chemreg has not checked it/u);
   });
 });

@@ -29,6 +29,7 @@ export interface Client {
   /** A FormData body is sent as multipart/form-data (uploads); anything else as JSON. */
   post<T = any>(path: string, body?: unknown): Promise<Response<T>>;
   patch<T = any>(path: string, body?: unknown): Promise<Response<T>>;
+  put<T = any>(path: string, body?: unknown): Promise<Response<T>>;
   delete<T = any>(path: string): Promise<Response<T>>;
   /** Any request, with raw body and headers (for malformed JSON, wrong content types, odd auth headers). */
   raw<T = any>(method: string, path: string, init?: { body?: RawBody; headers?: Record<string, string> }): Promise<Response<T>>;
@@ -93,7 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const res = await fetch(`${baseUrl}${path}`, { headers: auth });
       return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
     };
-    return { get: (path) => raw('GET', path), post: json('POST'), patch: json('PATCH'), delete: (path) => raw('DELETE', path), raw, bytes };
+    return { get: (path) => raw('GET', path), post: json('POST'), patch: json('PATCH'), put: json('PUT'), delete: (path) => raw('DELETE', path), raw, bytes };
   };
 
   return {
