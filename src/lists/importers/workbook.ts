@@ -79,12 +79,22 @@ function tolerateHistorySheet(workbook: ExcelJS.Workbook): void {
   });
 }
 
+/**
+ * A percent-formatted number cell stores the fraction (0.0005) and shows the percentage ("0.05 %"): read it as shown,
+ * with its unit, or a concentration typed as "0,05 %" in Excel would be read a hundred times too small.
+ */
+function shownText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (typeof value === 'number' && (cell.numFmt ?? '').includes('%')) return `${Number((value * 100).toPrecision(12))} %`;
+  return cellText(value);
+}
+
 function gridOf(worksheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
   const width = worksheet.columnCount;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) cells.push(shownText(row.getCell(c)));
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     rows[rowNumber - 1] = cells;
   });
