@@ -4,6 +4,7 @@ import type { Connection } from 'mongoose';
 import { createAuditRepository, createAuditService } from './audit/index.js';
 import type { Config } from './config.js';
 import { createContractRepository, createContractService } from './contracts/index.js';
+import { createDeclarationRepository, createDeclarationService } from './declarations/index.js';
 import { createFindingRepository, createFindingService } from './findings/index.js';
 import { createJobRepository, createJobService } from './jobs/index.js';
 import { createCuratedLimitRepository, createCuratedLimitService, createListRepository, createListService } from './lists/index.js';
@@ -33,6 +34,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
     findings: createFindingRepository(connection),
     jobs: createJobRepository(connection),
     curatedLimits: createCuratedLimitRepository(connection),
+    declarations: createDeclarationRepository(connection),
   };
   const { suppliers, contracts, products, tokens, sdsRevisions } = repositories;
   // Lists have three collections and no single `model`: their indexes are created in prepare() below.
@@ -53,6 +55,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
     inTransaction,
     supplierExists,
     sdsRevisionCount: (productId, session) => sdsRevisions.countForProduct(productId, session),
+    declarationCount: (productId, session) => repositories.declarations.countForProduct(productId, session),
   });
 
   const jobs = createJobService({ jobs: repositories.jobs, ...(logger ? { logger } : {}) });
@@ -63,7 +66,17 @@ export function createServices(connection: Connection, { config, logger }: Servi
     documentOfProduct: async (documentId, productId) => (await sdsRevisions.findById(documentId))?.productId === productId,
   });
   const curatedOverrides = () => repositories.curatedLimits.all();
-  const screening = createScreeningService({ products, contracts, sdsRevisions, lists: listRepository, curatedOverrides, findings });
+  const screening = createScreeningService({ products, contracts, sdsRevisions, declarations: repositories.declarations, lists: listRepository, curatedOverrides, findings });
+  // A stored SDS revision or declaration is screened at once. Should screening fail, the document stays stored and a
+  // re-screen job (which survives restarts) picks the product up.
+  const screenAfterUpload = async (productId: string, what: string): Promise<void> => {
+    try {
+      await screening.screenProduct(productId);
+    } catch (err) {
+      logger?.error({ err, productId }, `screening after ${what} failed; queued a re-screen`);
+      await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of product ${productId} failed after ${what}`);
+    }
+  };
   jobs.register('rescreen', (context) => screening.rescreenAll(context));
   const lists = createListService({
     lists: listRepository,
@@ -115,22 +128,20 @@ export function createServices(connection: Connection, { config, logger }: Servi
       productsOnContract: (contractId, supplierIds, session) => products.countOnContract(contractId, supplierIds, session),
     }),
     products: productService,
+    declarations: createDeclarationService({
+      declarations: repositories.declarations,
+      visibleProduct: (actor, id, session) => productService.get(actor, id, session),
+      audit,
+      inTransaction,
+      afterStored: (revision) => screenAfterUpload(revision.productId, 'a declaration'),
+    }),
     sds: createSdsService({
       revisions: sdsRevisions,
       visibleProduct: (actor, id, session) => productService.get(actor, id, session),
       audit,
       inTransaction,
       extract: (bytes) => extraction.extract(bytes),
-      // A stored revision is screened at once. Should screening fail, the revision stays stored and a re-screen job
-      // (which survives restarts) picks the product up.
-      afterStored: async (revision) => {
-        try {
-          await screening.screenProduct(revision.productId);
-        } catch (err) {
-          logger?.error({ err, productId: revision.productId }, 'screening after an SDS upload failed; queued a re-screen');
-          await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of product ${revision.productId} failed after an SDS upload`);
-        }
-      },
+      afterStored: (revision) => screenAfterUpload(revision.productId, 'an SDS upload'),
       ...(logger ? { logger } : {}),
     }),
 

@@ -17,8 +17,9 @@ export function createProductService(deps: {
   supplierExists: (id: string, session: Session) => Promise<boolean>;
   /** SDS revisions of the product: they keep it (their originals and the audit trail refer to it). */
   sdsRevisionCount: (productId: string, session: Session) => Promise<number>;
+  declarationCount: (productId: string, session: Session) => Promise<number>;
 }) {
-  const { products, contracts, audit, inTransaction, supplierExists, sdsRevisionCount } = deps;
+  const { products, contracts, audit, inTransaction, supplierExists, sdsRevisionCount, declarationCount } = deps;
 
   async function visibleProduct(actor: Actor, id: string, session?: Session): Promise<Product> {
     const product = await products.findById(id, session);
@@ -87,6 +88,9 @@ export function createProductService(deps: {
         const before = await visibleProduct(actor, id, session);
         const revisions = await sdsRevisionCount(id, session);
         if (revisions > 0) throw inUse(`product ${id} has ${revisions} SDS revision(s); a product with safety data sheets cannot be deleted`);
+        // Declarations are evidence for findings, like SDS revisions: they are kept, and so is their product.
+        const declared = await declarationCount(id, session);
+        if (declared > 0) throw inUse(`product ${id} has ${declared} declaration revision(s); a product with declarations cannot be deleted`);
         await products.remove(id, session);
         await audit.record(actor, { action: 'product.deleted', entityType: 'product', entityId: id, supplierId: before.supplierId, before, after: null }, session);
       });

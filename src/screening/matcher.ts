@@ -334,6 +334,10 @@ function buildMatch(
   // for the supplier; the element itself (the entry's own CAS/EC) is tested as declared.
   const asElement = indexedEntry.limitAsElement && candidate.type !== 'cas' && candidate.type !== 'ec';
   const legalLimit = isArticleKind(context.kind) ? indexedEntry.legalLimit.article : indexedEntry.legalLimit.other;
+  // RoHS Annex II, and restrictions whose limit is per homogeneous material (Annex XVII entry 51's "plasticised
+  // material"), are tested on the concentration in the material where a declaration gives one; everything else,
+  // including a contract's own threshold, on the concentration in the (component) article or mixture.
+  const perMaterial = substance.materialConcentration !== undefined && (regime === 'rohs' || entry.limit?.basis === 'homogeneous-material');
 
   // Several applications of one list (the legal baseline and each contract naming it) give one match: each
   // application is judged on its own limit and severity, then the match shows the strictest limit (and the test
@@ -344,7 +348,8 @@ function buildMatch(
   let decisive: Evaluation | undefined;
   for (const application of applications) {
     const limit = application.thresholdPercent === undefined ? legalLimit : contractLimit(application.thresholdPercent, application.contractId);
-    let test = testConcentration(substance.concentration, limit);
+    const concentration = perMaterial && limit?.source !== 'contract' ? (substance.materialConcentration ?? null) : substance.concentration;
+    let test = testConcentration(concentration, limit);
     let question: string | undefined;
     if (asElement && test === 'exceeds' && limit?.source !== 'contract') {
       test = 'indeterminate';
@@ -358,7 +363,7 @@ function buildMatch(
       today: context.today,
       limit,
       test,
-      concentration: substance.concentration,
+      concentration,
       question,
       contractId: application.contractId,
       contractSeverity: application.severity,

@@ -2,6 +2,7 @@
 // after a list version is imported), and report what changed per contract and supplier (issue 5 "Screening").
 import type { Contract } from '../contracts/contract.schema.js';
 import type { ContractRepository } from '../contracts/contract.repository.js';
+import { substancesOfDeclaration, type DeclarationRepository } from '../declarations/index.js';
 import type { FindingChanges, FindingService, ScreenedProduct } from '../findings/index.js';
 import type { JobContext } from '../jobs/index.js';
 import { withCuratedLimits, type CuratedLimitOverride } from '../lists/curated-limits.js';
@@ -79,13 +80,15 @@ export function createScreeningService(deps: {
   products: ProductRepository;
   contracts: ContractRepository;
   sdsRevisions: SdsRepository;
+  /** Each product's latest declaration (issue 6); its substances are screened beside the SDS's. */
+  declarations: Pick<DeclarationRepository, 'latestForProducts'>;
   lists: ListRepository;
   /** This installation's curated-limit overrides, newest first, each with an id and the time it last changed. */
   curatedOverrides: () => Promise<Array<CuratedLimitOverride & { id: string; updatedAt: Date }>>;
   findings: FindingService;
   today?: () => string;
 }) {
-  const { products, contracts, sdsRevisions, lists, curatedOverrides, findings } = deps;
+  const { products, contracts, sdsRevisions, declarations, lists, curatedOverrides, findings } = deps;
   const today = deps.today ?? ((): string => new Date().toISOString().slice(0, 10));
   // The matcher over the current list versions and limit overrides, rebuilt only when one of them changes.
   let cached: { signature: string; matcher: Matcher; lists: ScreeningList[] } | undefined;
@@ -100,11 +103,13 @@ export function createScreeningService(deps: {
   }
 
   async function screenBatch(batch: readonly Product[], matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
-    const [revisions, contractList] = await Promise.all([
-      sdsRevisions.latestSubstancesForProducts(batch.map((p) => p.id)),
+    const ids = batch.map((p) => p.id);
+    const [revisions, declared, contractList] = await Promise.all([
+      sdsRevisions.latestSubstancesForProducts(ids),
+      declarations.latestForProducts(ids),
       (async () => {
-        const ids = [...new Set(batch.flatMap((p) => p.contractIds))];
-        return ids.length > 0 ? contracts.findByIds(ids) : [];
+        const contractIds = [...new Set(batch.flatMap((p) => p.contractIds))];
+        return contractIds.length > 0 ? contracts.findByIds(contractIds) : [];
       })(),
     ]);
     const contractById = new Map(contractList.map((c) => [c.id, c]));
@@ -112,7 +117,11 @@ export function createScreeningService(deps: {
     const day = today();
     const screened: ScreenedProduct[] = batch.map((product) => {
       const revision = revisions.get(product.id);
-      const substances = revision ? substancesOfRevision(revision) : [];
+      const declaration = declared.get(product.id);
+      const substances = [
+        ...(revision ? substancesOfRevision(revision) : []),
+        ...(declaration ? substancesOfDeclaration(declaration.id, declaration.content) : []),
+      ];
       const productContracts = product.contractIds.map((id) => contractById.get(id)).filter((c): c is Contract => c !== undefined);
       const matches = matcher.screen(substances, applicationsFor(product, screeningLists, productContracts), { productId: product.id, kind: product.kind, today: day });
       return { product, matches, substances: new Map(substances.map((s) => [s.ref, s])) };

@@ -17,7 +17,13 @@ export interface ScreenedSubstance {
   cas: string | null;
   ec: string | null;
   indexNumber: string | null;
+  /** In the mixture, or in the (component) article it sits in. */
   concentration: Concentration | null;
+  /**
+   * In its homogeneous material, where a declaration says (RoHS Annex II limits per homogeneous material). Absent for
+   * SDS substances: a mixture has no homogeneous materials, and `concentration` applies.
+   */
+  materialConcentration?: Concentration | null;
   /** H/EUH codes of the substance's own classification as declared (SDS section 3). */
   hazardCodes: string[];
   evidence: SubstanceEvidence | null;

@@ -31,6 +31,10 @@ export const ErrorCatalogue = {
   LIST_FORMAT_UNKNOWN: { status: 400, error: 'Bad Request' },
   LIST_FILE_INVALID: { status: 400, error: 'Bad Request' },
   LIST_ID_REQUIRED: { status: 400, error: 'Bad Request' },
+  // Declarations (issue 6): a file that is no declaration format chemreg reads (or malformed JSON/XML), and a known
+  // format with values that cannot be right; `issues` name each element or row.
+  DECLARATION_FORMAT_UNKNOWN: { status: 400, error: 'Bad Request' },
+  DECLARATION_INVALID: { status: 400, error: 'Bad Request' },
   // The system's fault (5xx).
   INTERNAL: { status: 500, error: 'Internal Server Error' },
   STORAGE_UNAVAILABLE: { status: 503, error: 'Service Unavailable' },

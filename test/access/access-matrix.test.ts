@@ -104,6 +104,10 @@ interface Fixtures {
   /** The findings that list raised on A's and on B's product. */
   findingA: Rec;
   findingB: Rec;
+  /** Two declaration revisions of A's product (1 and 2), one of B's. */
+  declarationA1: Rec;
+  declarationA2: Rec;
+  declarationB: Rec;
   /** A curated-limit override on the POPs list (imported with PFOS as its one entry). */
   override: Rec;
   /** SDS PDFs: two different Swedish ones, and another for upload calls. */
@@ -192,6 +196,25 @@ function sdsForm(bytes: Uint8Array, fileName = 'säkerhetsdatablad.pdf'): FormDa
   const form = new FormData();
   form.append('file', new Blob([bytes], { type: 'application/pdf' }), fileName);
   return form;
+}
+
+/** chemreg's JSON declaration of one substance; `percent` makes each one different bytes. */
+function declarationForm(percent: number): FormData {
+  const json = JSON.stringify({ chemreg: 'declaration', version: 1, substances: [{ name: 'substance 1310-73-2', cas: '1310-73-2', concentration: { value: percent, unit: '%' } }] });
+  const form = new FormData();
+  form.append('file', new Blob([json], { type: 'application/json' }), 'deklaration.json');
+  return form;
+}
+
+async function submitDeclaration(productId: string, percent: number): Promise<Rec> {
+  return created(await admin().post(`/api/v1/products/${productId}/declarations`, declarationForm(percent)), 'submit declaration');
+}
+
+/** B's product still has exactly its one declaration. */
+async function expectDeclarationsOfB(as: string = t.adminToken): Promise<void> {
+  const res = await t.as(as).get(`/api/v1/products/${fx.productB.id}/declarations`);
+  expect(res.status, show(res)).to.equal(200);
+  expect(ids(res.body)).to.deep.equal([fx.declarationB.id]);
 }
 
 async function uploadSds(productId: string, bytes: Uint8Array): Promise<Rec> {
@@ -638,6 +661,64 @@ const MATRIX: Row[] = [
     }),
   },
 
+  // -- declarations: like SDS revisions; the product's own supplier, admins and experts submit ---------------
+  {
+    method: 'post', path: '/api/v1/products/:id/declarations',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 201, expert: 201, procurement: 'FORBIDDEN', supplierA: 201 },
+    // Each caller submits to a fresh product of A's, so every allowed submission is a first revision.
+    call: async () => {
+      const product = await newProduct(fx.supplierA.id);
+      return {
+        path: `/api/v1/products/${product.id}/declarations`,
+        body: declarationForm(2),
+        verify: async (res, ok) => {
+          if (ok) expect(res.body).to.include({ productId: product.id, supplierId: fx.supplierA.id, revisionNumber: 1 });
+          expect((await admin().get(`/api/v1/products/${product.id}/declarations`)).body.total).to.equal(ok ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: 'get', path: '/api/v1/products/:id/declarations',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/products/${fx.productA.id}/declarations`,
+      verify: (res, ok) => {
+        if (ok) expect(ids(res.body)).to.deep.equal([fx.declarationA2.id, fx.declarationA1.id]);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/declarations/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/declarations/${fx.declarationA1.id}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body).to.deep.equal(fx.declarationA1);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/declarations/:id/file',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/declarations/${fx.declarationA1.id}/file`,
+      verify: (res, ok) => {
+        if (ok) expect(res.headers.get('content-length')).to.equal(String(fx.declarationA1.size));
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/declarations/:id/diff/:otherId',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/declarations/${fx.declarationA1.id}/diff/${fx.declarationA2.id}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body.substances.changed).to.have.length(1);
+      },
+    }),
+  },
+
   // -- lists: shared reference data; everyone signed in reads, admins and experts import -----------------
   {
     method: 'post', path: '/api/v1/lists/import',
@@ -941,6 +1022,36 @@ const CROSS_TENANT: CrossRow[] = [
     intact: () => expectRevisionsOfB(fx.supplierBToken.token),
   },
   {
+    method: 'post', path: '/api/v1/products/:id/declarations', expect: 'NOT_FOUND',
+    target: () => fx.productB.id, body: declarationForm(3),
+    intact: () => expectDeclarationsOfB(),
+  },
+  {
+    method: 'get', path: '/api/v1/products/:id/declarations', expect: 'NOT_FOUND',
+    target: () => fx.productB.id,
+    intact: () => expectDeclarationsOfB(fx.supplierBToken.token),
+  },
+  {
+    method: 'get', path: '/api/v1/declarations/:id', expect: 'NOT_FOUND',
+    target: () => fx.declarationB.id,
+    intact: () => expectSame(`/api/v1/declarations/${fx.declarationB.id}`, fx.declarationB, fx.supplierBToken.token),
+  },
+  {
+    method: 'get', path: '/api/v1/declarations/:id/file', expect: 'NOT_FOUND',
+    target: () => fx.declarationB.id,
+    intact: async () => {
+      const res = await t.as(fx.supplierBToken.token).bytes(`/api/v1/declarations/${fx.declarationB.id}/file`);
+      expect(res.status).to.equal(200);
+      expect(res.body.byteLength).to.equal(fx.declarationB.size);
+    },
+  },
+  {
+    // B's declaration against A's own: as if B's did not exist.
+    method: 'get', path: '/api/v1/declarations/:id/diff/:otherId', expect: 'NOT_FOUND',
+    target: () => fx.declarationB.id, otherParams: () => ({ otherId: fx.declarationA1.id }),
+    intact: () => expectSame(`/api/v1/declarations/${fx.declarationB.id}`, fx.declarationB, fx.supplierBToken.token),
+  },
+  {
     method: 'get', path: '/api/v1/sds/:id', expect: 'NOT_FOUND',
     target: () => fx.revisionB.id,
     intact: () => expectSame(`/api/v1/sds/${fx.revisionB.id}`, fx.revisionB, fx.supplierBToken.token),
@@ -1021,6 +1132,7 @@ function bMarkers(): string[] {
     fx.productB.id, fx.productB.name,
     fx.supplierBToken.id, fx.supplierBToken.token,
     fx.revisionB.id, fx.revisionB.sha256,
+    fx.declarationB.id, fx.declarationB.sha256,
     fx.findingB.id,
   ];
   return markers;
@@ -1070,6 +1182,9 @@ describe('access matrix: every route × every caller', () => {
     fx.revisionA1 = await uploadSds(productA.id, fx.pdfs.first);
     fx.revisionA2 = await uploadSds(productA.id, fx.pdfs.second);
     fx.revisionB = await uploadSds(productB.id, fx.pdfs.second);
+    fx.declarationA1 = await submitDeclaration(productA.id, 1);
+    fx.declarationA2 = await submitDeclaration(productA.id, 4);
+    fx.declarationB = await submitDeclaration(productB.id, 1);
     [fx.findingA] = (await findingsOf(productA.id)) as [Rec];
     [fx.findingB] = (await findingsOf(productB.id)) as [Rec];
     expect(fx.findingA, 'the list raised a finding on A\'s product').to.not.equal(undefined);

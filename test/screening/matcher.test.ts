@@ -206,6 +206,50 @@ describe(createMatcher.name, () => {
   });
 
   describe('concentration and severity', () => {
+    describe('per homogeneous material (declarations)', () => {
+      const rohs = list('rohs-annex-ii', 'regulatory', [entry('dehp', 'DEHP', { cas: [DEHP.cas] })]);
+      // 0.5 % of a PVC sheath that is a tenth of the cable: 0.05 % of the cable.
+      const declared = substance('declaration:1:components[0].materials[0].substances[0]', {
+        name: 'DEHP', ...DEHP, concentration: parseConcentration('0.05 %'), materialConcentration: parseConcentration('0.5 %'),
+      });
+
+      it('when a declaration gives the concentration in the material, then RoHS tests it and the Candidate List tests the one in the article', () => {
+        // Arrange
+        const matcher = createMatcher([candidateList, rohs]);
+
+        // Act
+        const matches = matcher.screen([declared], baseline('echa-candidate-list', 'rohs-annex-ii'), article);
+
+        // Assert
+        const byList = new Map(matches.map((m) => [m.listId, m]));
+        expect(byList.get('rohs-annex-ii')).to.include({ concentrationTest: 'exceeds', severity: 'red' });
+        expect(byList.get('echa-candidate-list')).to.include({ concentrationTest: 'below', severity: 'info' });
+      });
+
+      it('when a contract sets its own threshold for RoHS, then the threshold is tested on the concentration in the article', () => {
+        // Arrange
+        const matcher = createMatcher([rohs]);
+
+        // Act
+        const match = only(matcher.screen([declared], [{ listId: 'rohs-annex-ii', contractId: 'c1', thresholdPercent: 0.1 }], article));
+
+        // Assert
+        expect(match.concentrationTest).to.equal('below');
+      });
+
+      it('when an SDS substance has no material concentration, then RoHS tests its concentration as declared', () => {
+        // Arrange
+        const matcher = createMatcher([rohs]);
+        const fromSds = substance('sds:1:0', { ...DEHP, concentration: parseConcentration('0.05 %') });
+
+        // Act
+        const match = only(matcher.screen([fromSds], baseline('rohs-annex-ii'), article));
+
+        // Assert
+        expect(match.concentrationTest).to.equal('below');
+      });
+    });
+
     it('when a range straddles the limit, then the test is indeterminate and the reason says to ask the supplier', () => {
       // Arrange: an Annex XVII entry restricted from 3 % (curated), a declared 1–5 %.
       const annexXvii = list('reach-annex-xvii', 'regulatory', [
