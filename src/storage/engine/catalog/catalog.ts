@@ -78,14 +78,34 @@ export class Catalog {
     return coll;
   }
 
-  /** Effects that rebuild the current state from nothing (the content of a snapshot). */
-  *rebuildEffects(): Generator<Effect> {
+  /**
+   * The current state, frozen: later writes do not change it (stored documents are immutable and each collection's
+   * document map is copied on its next write), so a snapshot can be encoded from it a piece at a time while the engine
+   * goes on writing.
+   */
+  freeze(): FrozenState {
+    const out: FrozenState = [];
     for (const [db, colls] of this.dbs) {
       for (const coll of colls.values()) {
-        yield { o: 'createColl', db, c: coll.name, options: coll.options, uuid: coll.uuid };
-        for (const index of coll.indexes) yield { o: 'createIndex', db, c: coll.name, spec: index.spec };
-        for (const doc of coll.docs.values()) yield { o: 'put', db, c: coll.name, doc };
+        out.push({ db, name: coll.name, options: coll.options, uuid: coll.uuid, indexes: coll.indexes.map((i) => i.spec), docs: coll.snapshot() });
       }
     }
+    return out;
+  }
+
+  /** Effects that rebuild the current state from nothing (the content of a snapshot). */
+  rebuildEffects(): Generator<Effect> {
+    return rebuildEffects(this.freeze());
+  }
+}
+
+export type FrozenState = Array<{ db: string; name: string; options: Document; uuid: Binary; indexes: IndexSpec[]; docs: ReadonlyMap<string, Document> }>;
+
+/** Effects that rebuild a frozen state from nothing. */
+export function* rebuildEffects(state: FrozenState): Generator<Effect> {
+  for (const coll of state) {
+    yield { o: 'createColl', db: coll.db, c: coll.name, options: coll.options, uuid: coll.uuid };
+    for (const spec of coll.indexes) yield { o: 'createIndex', db: coll.db, c: coll.name, spec };
+    for (const doc of coll.docs.values()) yield { o: 'put', db: coll.db, c: coll.name, doc };
   }
 }

@@ -1,6 +1,12 @@
 // Durability: an append-only log of effect records, fsync'd before a write is acknowledged, plus
 // periodic snapshots that let the log be truncated.
 //
+// A snapshot costs time in proportion to the whole state, so it is taken when the log has grown by the larger of
+// `compactAfterBytes` and the size of the last snapshot: with a fixed threshold a growing database would snapshot
+// ever more often and ever more slowly (quadratic in its size); this way the work per byte written stays constant and
+// recovery replays at most about twice the state. The snapshot is encoded and written in the background, a chunk at
+// a time, while writes go on to the new log; only the instant that freezes the state and switches logs holds them.
+//
 // Files in the data directory:
 //   snapshot-<N>.bson  the whole state as of the start of log N (written to .tmp, fsync'd, renamed)
 //   log-<N>.wal        records appended after that snapshot; replayed in order on open
@@ -9,7 +15,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Catalog, Effect } from '../catalog/catalog.js';
+import { rebuildEffects, type Catalog, type Effect, type FrozenState } from '../catalog/catalog.js';
 import { acquireLock } from './lock.js';
 import { encodeRecord, readRecords } from './records.js';
 
@@ -68,6 +74,10 @@ export class DurableStore {
   private logBytes = 0;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
+  /** Size of the newest snapshot: the log may grow this much (at least compactAfterBytes) before the next one. */
+  private snapshotBytes = 0;
+  /** The snapshot being written in the background, if any (one at a time). */
+  private compacting: Promise<void> | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -91,8 +101,11 @@ export class DurableStore {
         catalog.apply(e);
         recovery.records++;
       };
+      let snapshotBytes = 0;
       if (base !== null) {
-        const result = readRecords(readFileSync(join(dir, snapshotName(base))), apply);
+        const buf = readFileSync(join(dir, snapshotName(base)));
+        snapshotBytes = buf.length;
+        const result = readRecords(buf, apply);
         if (result.torn) throw new Error(`snapshot ${snapshotName(base)} is corrupt; restore the data directory from a backup`);
       }
       const logs = numbered(files, LOG_RE).filter((n) => n >= (base ?? 0));
@@ -121,7 +134,8 @@ export class DurableStore {
       }
       const store = new DurableStore(dir, catalog, log, current, release, opts.compactAfterBytes ?? 64 * 1024 * 1024);
       store.logBytes = logBytes;
-      if (logBytes > store.compactAfterBytes) await store.compact();
+      store.snapshotBytes = snapshotBytes;
+      if (store.shouldCompact()) await store.compact();
       return { store, recovery };
     } catch (err) {
       release();
@@ -167,9 +181,9 @@ export class DurableStore {
         this.waiters = [];
         this.pending = [];
       }
-      if (this.pending.length === 0 && !this.failure && this.logBytes > this.compactAfterBytes) {
+      if (this.pending.length === 0 && !this.failure && this.shouldCompact()) {
         try {
-          await this.compact();
+          await this.startCompaction();
         } catch (err) {
           this.failure = asError(err);
         }
@@ -179,34 +193,65 @@ export class DurableStore {
     this.markIdle();
   }
 
-  /**
-   * Write a snapshot of the current state and start a new log. Runs only when no record is
-   * pending, so the snapshot holds exactly what the logs before it hold.
-   */
+  private shouldCompact(): boolean {
+    return this.compacting === null && this.logBytes > Math.max(this.compactAfterBytes, this.snapshotBytes);
+  }
+
+  /** Write a snapshot of the current state and start a new log; resolves once the snapshot is on disk. */
   async compact(): Promise<void> {
-    const next = this.logNumber + 1;
-    const records: Buffer[] = [];
-    let chunk: Effect[] = [];
-    for (const e of this.catalog.rebuildEffects()) {
-      chunk.push(e);
-      if (chunk.length >= SNAPSHOT_CHUNK) {
-        records.push(encodeRecord(chunk));
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) records.push(encodeRecord(chunk));
+    await this.compacting;
+    await this.startCompaction();
+    await this.compacting;
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Freeze the state, switch to a new log and start writing the snapshot in the background. Runs only when no record
+   * is pending (from the flush loop or before the store is in use), so the snapshot holds exactly what the logs before
+   * the new one hold. A failed snapshot refuses further writes, as a failed log write does.
+   */
+  private async startCompaction(): Promise<void> {
+    const state = this.catalog.freeze();
     // From here on, new records go to the new log; the snapshot covers everything before it.
+    const next = this.logNumber + 1;
     const oldLog = this.log;
     const oldNumber = this.logNumber;
     this.log = await open(join(this.dir, logName(next)), 'a');
     this.logNumber = next;
     this.logBytes = 0;
     await oldLog.close();
+    this.compacting = this.writeSnapshot(state, next, oldNumber).then(
+      (bytes) => {
+        this.snapshotBytes = bytes;
+      },
+      (err: unknown) => {
+        this.failure ??= asError(err);
+      },
+    ).finally(() => {
+      this.compacting = null;
+    });
+  }
 
+  /** Write `state` as snapshot `next` (to .tmp, fsync'd, renamed), then drop the files it replaces. Answers its size. */
+  private async writeSnapshot(state: FrozenState, next: number, oldNumber: number): Promise<number> {
     const tmp = join(this.dir, `${snapshotName(next)}.tmp`);
     const fh = await open(tmp, 'w');
+    let bytes = 0;
     try {
-      for (const r of records) await fh.write(r);
+      let chunk: Effect[] = [];
+      // Each chunk is encoded and written before the next: the event loop runs between them, and the whole encoded
+      // state is never in memory at once.
+      const flush = async (): Promise<void> => {
+        const record = encodeRecord(chunk);
+        chunk = [];
+        bytes += record.length;
+        await fh.write(record);
+      };
+      for (const e of rebuildEffects(state)) {
+        chunk.push(e);
+        if (chunk.length >= SNAPSHOT_CHUNK) await flush();
+      }
+      if (chunk.length > 0) await flush();
       await fh.sync();
     } finally {
       await fh.close();
@@ -218,10 +263,12 @@ export class DurableStore {
       const l = LOG_RE.exec(f)?.[1];
       if ((s && Number(s) < next) || (l && Number(l) <= oldNumber)) unlinkSync(join(this.dir, f));
     }
+    return bytes;
   }
 
   async close(): Promise<void> {
     await this.idle;
+    await this.compacting;
     await this.log.close();
     this.releaseLock();
   }

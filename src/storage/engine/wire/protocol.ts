@@ -197,6 +197,17 @@ function parseOpQuery(buf: Buffer, header: MessageHeader): OpQueryRequest {
   return { kind: 'query', header, fullCollectionName, query };
 }
 
+/**
+ * A reply whose BSON body is already encoded. Cursor replies are built this way (cursors.ts): a batch is cut by the
+ * encoded size of its documents, so each document is serialized once, there, instead of sized and then serialized
+ * again with the whole reply.
+ */
+export class EncodedReply {
+  constructor(readonly bson: Uint8Array) {}
+}
+
+const bodyOf = (doc: Document | EncodedReply): Uint8Array => (doc instanceof EncodedReply ? doc.bson : BSON.serialize(doc));
+
 let nextRequestId = 1;
 
 function header(length: number, responseTo: number, opCode: number): Buffer {
@@ -208,15 +219,15 @@ function header(length: number, responseTo: number, opCode: number): Buffer {
   return h;
 }
 
-export function encodeOpMsgReply(responseTo: number, doc: Document): Buffer {
-  const body = BSON.serialize(doc);
+export function encodeOpMsgReply(responseTo: number, doc: Document | EncodedReply): Buffer {
+  const body = bodyOf(doc);
   const prefix = Buffer.alloc(5); // flagBits (0) + section kind 0
   const h = header(16 + 5 + body.length, responseTo, OP_MSG);
   return Buffer.concat([h, prefix, body]);
 }
 
-export function encodeOpReply(responseTo: number, doc: Document): Buffer {
-  const body = BSON.serialize(doc);
+export function encodeOpReply(responseTo: number, doc: Document | EncodedReply): Buffer {
+  const body = bodyOf(doc);
   const fields = Buffer.alloc(20);
   fields.writeInt32LE(0, 0); // responseFlags
   fields.writeBigInt64LE(0n, 4); // cursorID

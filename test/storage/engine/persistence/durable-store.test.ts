@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Catalog, type Effect } from '../../../../src/storage/engine/catalog/catalog.js';
@@ -41,6 +41,69 @@ describe('DurableStore', () => {
     expect(coll.size).to.equal(199);
     expect(coll.indexes.map((i) => i.name)).to.deep.equal(['sku_1']);
     expect(coll.candidateIds({ sku: 'SKU-42' })).to.have.property('size', 1);
+  });
+
+  it('when the log has grown by less than the last snapshot, then no new snapshot is taken until it grows past it', async () => {
+    const snapshotNumber = (): number | undefined => readdirSync(dir).map((f) => /^snapshot-(\d+)\.bson$/.exec(f)?.[1]).filter(Boolean).map(Number)[0];
+    const snapshotSize = (): number => statSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.bson'))!)).size;
+    const put = async (store: DurableStore, catalog: Catalog, from: number, n: number, size: number): Promise<void> => {
+      for (let i = from; i < from + n; i++) await store.append(apply(catalog, [{ o: 'put', db: 'd', c: 'items', doc: { _id: i, text: 'x'.repeat(size) } }]));
+    };
+    // A state of about 100 KiB, snapshotted (the log passed the 4 KiB minimum).
+    let catalog = new Catalog();
+    let { store } = await DurableStore.open(dir, catalog, { compactAfterBytes: 4096 });
+    await store.append(apply(catalog, [{ o: 'createColl', db: 'd', c: 'items', options: {}, uuid: newCollectionUuid() }]));
+    await put(store, catalog, 0, 100, 1000);
+    await store.close();
+    catalog = new Catalog();
+    ({ store } = await DurableStore.open(dir, catalog, { compactAfterBytes: 4096 }));
+    await store.compact();
+    const first = snapshotNumber();
+    const size = snapshotSize();
+    expect(size).to.be.greaterThan(100_000);
+    // Half the snapshot's size of writes: well past 4 KiB, but no snapshot.
+    await put(store, catalog, 1000, 50, 1000);
+    await store.close();
+    expect(snapshotNumber()).to.equal(first);
+    // Past the snapshot's size: a new one.
+    catalog = new Catalog();
+    ({ store } = await DurableStore.open(dir, catalog, { compactAfterBytes: 4096 }));
+    await put(store, catalog, 2000, 60, 1000);
+    await store.close();
+    expect(snapshotNumber()).to.be.greaterThan(first!);
+    const reopened = new Catalog();
+    const { store: again } = await DurableStore.open(dir, reopened);
+    await again.close();
+    expect(reopened.get('d', 'items')!.size).to.equal(210);
+  });
+
+  it('when writes arrive while a snapshot is written in the background, then reopening restores every one of them', async () => {
+    const catalog = new Catalog();
+    const { store } = await DurableStore.open(dir, catalog, { compactAfterBytes: 64 * 1024 });
+    await store.append(apply(catalog, [{ o: 'createColl', db: 'd', c: 'items', options: {}, uuid: newCollectionUuid() }]));
+    await store.append(apply(catalog, [{ o: 'createIndex', db: 'd', c: 'items', spec: { v: 2, key: { sku: 1 }, name: 'sku_1', unique: true } }]));
+    // Many concurrent writes: snapshots start between flushes while later writes (replacements, deletes, inserts)
+    // keep arriving.
+    const writes: Array<Promise<void>> = [];
+    for (let i = 0; i < 20_000; i++) {
+      const effect: Effect = i % 10 === 9
+        ? { o: 'del', db: 'd', c: 'items', id: i - 5 }
+        : { o: 'put', db: 'd', c: 'items', doc: { _id: i % 7 === 0 && i > 0 ? i - 7 : i, sku: `SKU-${i}`, text: 'y'.repeat(30) } };
+      writes.push(store.append(apply(catalog, [effect])));
+      if (i % 500 === 0) await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(writes);
+    await store.close();
+    expect(readdirSync(dir).some((f) => f.startsWith('snapshot-'))).to.equal(true);
+
+    const reopened = new Catalog();
+    const { store: again } = await DurableStore.open(dir, reopened);
+    await again.close();
+    const live = catalog.get('d', 'items')!;
+    const restored = reopened.get('d', 'items')!;
+    expect(restored.size).to.equal(live.size);
+    expect([...restored.docs.entries()]).to.deep.equal([...live.docs.entries()]);
+    expect([...restored.candidateIds({ sku: 'SKU-42' })!]).to.deep.equal([...live.candidateIds({ sku: 'SKU-42' })!]);
   });
 
   it('when the same data directory is opened twice in one process, then the second open fails naming the lock', async () => {
