@@ -174,3 +174,19 @@ export function scipNumber(raw: string, path: string, issues: DeclarationIssue[]
   issues.push({ path, message: `"${raw}" is not a SCIP number; expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6` });
   return null;
 }
+
+const formatMass = (n: number): string => String(Number(n.toPrecision(6)));
+
+/**
+ * The concentration a substance's declared mass gives in a part of known mass, in % (the text says how it was
+ * derived); an issue when the substance would weigh more than its part.
+ */
+export function concentrationFromMasses(substanceMg: number, partMg: number, path: string, issues: DeclarationIssue[]): ConcentrationValue | null {
+  const percent = Number(((substanceMg / partMg) * 100).toPrecision(12));
+  if (percent > 100) {
+    issues.push({ path, message: `the substance's mass ${formatMass(substanceMg)} mg is more than the ${formatMass(partMg)} mg of the part it is declared in` });
+    return null;
+  }
+  const concentration = declaredConcentration({ value: percent, unit: '%' }, path, issues);
+  return concentration === null ? null : { ...concentration, text: `${formatMass(percent)} % (${formatMass(substanceMg)} mg of ${formatMass(partMg)} mg)` };
+}

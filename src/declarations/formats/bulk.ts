@@ -27,6 +27,7 @@
 // rows were rejected has nothing to apply and is not returned; its rows are in the row report.
 import { ProductKind } from '../../products/product.schema.js';
 import { decodeUtf8, isBlankRecord, parseDelimited } from '../../lists/importers/csv.js';
+import { isoDate } from '../../lists/importers/dates.js';
 import { isZip, readWorkbook, type Sheet } from '../../lists/importers/workbook.js';
 import {
   emptyContent,
@@ -499,12 +500,9 @@ function readRow(cells: readonly string[], row: number, columns: Columns): RowRe
 function dateIn(raw: string, path: string, issues: DeclarationIssue[]): string | null {
   if (raw === '') return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+Z?)?$/u.exec(raw);
-  const date = match === null ? null : new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (match === null || date === null || date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) {
-    issues.push({ path, message: `"${raw}" is not a date; expected YYYY-MM-DD, e.g. 2026-03-01` });
-    return null;
-  }
-  return raw.slice(0, 10);
+  const date = match === null ? null : isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (date === null) issues.push({ path, message: `"${raw}" is not a date; expected YYYY-MM-DD, e.g. 2026-03-01` });
+  return date;
 }
 
 /** The unit a concentration text states, by the words the SDS parser reads as units; null when it states none. */

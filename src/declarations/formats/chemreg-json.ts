@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { emptyContent, type DeclarationContent, type DeclaredComponent, type DeclaredMaterial, type DeclaredSubstance, type DeclarationWarning } from '../declaration-content.js';
 import {
-  DeclarationError, declaredConcentration, declaredIdentifier, declaredMassMg, refuseIfAny, scipNumber, type DeclarationIssue,
+  DeclarationError, concentrationFromMasses, declaredConcentration, declaredIdentifier, declaredMassMg, refuseIfAny, scipNumber, type DeclarationIssue,
 } from '../declared-values.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -100,9 +100,7 @@ function toContent(json: JsonDeclaration): DeclarationContent {
     let concentration = s.concentration ? declaredConcentration(s.concentration, `${path}.concentration`, issues) : null;
     if (concentration === null && s.concentration === undefined && massMg !== null && partMassMg !== null && partMassMg > 0) {
       // A mass without a concentration: its share of the part it is declared in.
-      const percent = Number(((massMg / partMassMg) * 100).toPrecision(12));
-      concentration = declaredConcentration({ value: percent, unit: '%' }, `${path}.mass`, issues);
-      if (concentration) concentration = { ...concentration, text: `${concentration.text} (${massMg} mg of ${partMassMg} mg)` };
+      concentration = concentrationFromMasses(massMg, partMassMg, `${path}.mass`, issues);
     }
     return {
       path,

@@ -52,6 +52,7 @@ import {
 } from '../declaration-content.js';
 import {
   DeclarationError,
+  concentrationFromMasses,
   concentrationUnit,
   declaredConcentration,
   declaredIdentifier,
@@ -281,17 +282,6 @@ function partMassMg(owner: XmlElement | undefined, collected: Collected): number
 }
 
 const formatNumber = (n: number): string => String(Number(n.toPrecision(6)));
-
-/** The concentration a substance's mass gives in a part of known mass, in %; an issue when it is above the part's. */
-function concentrationFromMasses(substanceMg: number, partMg: number, path: string, issues: DeclarationIssue[]): ConcentrationValue | null {
-  const percent = Number(((substanceMg / partMg) * 100).toPrecision(12));
-  if (percent > 100) {
-    issues.push({ path, message: `the substance's mass ${formatNumber(substanceMg)} mg is more than the ${formatNumber(partMg)} mg of the part it is declared in` });
-    return null;
-  }
-  const concentration = declaredConcentration({ value: percent, unit: '%' }, path, issues);
-  return concentration === null ? null : { ...concentration, text: `${formatNumber(percent)} % (${formatNumber(substanceMg)} mg of ${formatNumber(partMg)} mg)` };
-}
 
 /** When a declared share and the share the masses give differ by more than 1 % of the declared one. */
 const DISAGREEMENT = 0.01;
