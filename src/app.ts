@@ -86,7 +86,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   registerContractRoutes(api, services.contracts);
   registerProductRoutes(api, services.products);
   registerSdsRoutes(api, services.sds);
-  registerDeclarationRoutes(api, services.declarations);
+  registerDeclarationRoutes(api, services.declarations, services.bulkDeclarations);
   registerListRoutes(api, services.lists);
   registerCuratedLimitRoutes(api, services.curatedLimits);
   registerFindingRoutes(api, services.findings);

@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { createAuditRepository, createAuditService } from './audit/index.js';
 import type { Config } from './config.js';
 import { createContractRepository, createContractService } from './contracts/index.js';
-import { createDeclarationRepository, createDeclarationService } from './declarations/index.js';
+import { createBulkDeclarationService, createDeclarationRepository, createDeclarationService } from './declarations/index.js';
 import { createFindingRepository, createFindingService } from './findings/index.js';
 import { createJobRepository, createJobService } from './jobs/index.js';
 import { createCuratedLimitRepository, createCuratedLimitService, createListRepository, createListService } from './lists/index.js';
@@ -77,6 +77,14 @@ export function createServices(connection: Connection, { config, logger }: Servi
       await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of product ${productId} failed after ${what}`);
     }
   };
+  const screenManyAfterUpload = async (productIds: string[], what: string): Promise<void> => {
+    try {
+      await screening.screenProducts(productIds);
+    } catch (err) {
+      logger?.error({ err, products: productIds.length }, `screening after ${what} failed; queued a re-screen`);
+      await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of ${productIds.length} product(s) failed after ${what}`);
+    }
+  };
   jobs.register('rescreen', (context) => screening.rescreenAll(context));
   const lists = createListService({
     lists: listRepository,
@@ -95,6 +103,24 @@ export function createServices(connection: Connection, { config, logger }: Servi
     afterChange: async (actor, reason) => (await jobs.enqueue(actor, 'rescreen', reason)).id,
   });
 
+  const supplierService = createSupplierService({
+    suppliers,
+    audit,
+    inTransaction,
+    referencesTo: async (supplierId, session) => {
+      const [productCount, contractCount, tokenCount] = await Promise.all([
+        products.countForSupplier(supplierId, session),
+        contracts.countForSupplier(supplierId, session),
+        tokens.countActive({ supplierId }, session),
+      ]);
+      return [
+        ...(productCount ? [`${productCount} product(s)`] : []),
+        ...(contractCount ? [`${contractCount} contract(s)`] : []),
+        ...(tokenCount ? [`${tokenCount} active token(s)`] : []),
+      ];
+    },
+  });
+
   return {
     audit,
     jobs,
@@ -103,23 +129,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
     findings,
     screening,
     tokens: createTokenService({ tokens, audit, inTransaction, supplierExists }),
-    suppliers: createSupplierService({
-      suppliers,
-      audit,
-      inTransaction,
-      referencesTo: async (supplierId, session) => {
-        const [productCount, contractCount, tokenCount] = await Promise.all([
-          products.countForSupplier(supplierId, session),
-          contracts.countForSupplier(supplierId, session),
-          tokens.countActive({ supplierId }, session),
-        ]);
-        return [
-          ...(productCount ? [`${productCount} product(s)`] : []),
-          ...(contractCount ? [`${contractCount} contract(s)`] : []),
-          ...(tokenCount ? [`${tokenCount} active token(s)`] : []),
-        ];
-      },
-    }),
+    suppliers: supplierService,
     contracts: createContractService({
       contracts,
       audit,
@@ -134,6 +144,14 @@ export function createServices(connection: Connection, { config, logger }: Servi
       audit,
       inTransaction,
       afterStored: (revision) => screenAfterUpload(revision.productId, 'a declaration'),
+    }),
+    bulkDeclarations: createBulkDeclarationService({
+      declarations: repositories.declarations,
+      products,
+      visibleSupplier: (actor, id) => supplierService.get(actor, id),
+      audit,
+      inTransaction,
+      afterStored: (productIds) => screenManyAfterUpload(productIds, 'a bulk declaration'),
     }),
     sds: createSdsService({
       revisions: sdsRevisions,

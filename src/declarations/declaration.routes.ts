@@ -1,14 +1,50 @@
 import type { ApiRegistry } from '../shared/http/route.js';
 import { multipart } from '../shared/http/upload.js';
 import { IdParams } from '../shared/ids.js';
-import { DeclarationDiff, DeclarationDiffParams, DeclarationListQuery, DeclarationPage, DeclarationRevision } from './declaration.schema.js';
+import type { BulkDeclarationService } from './bulk-declaration.service.js';
+import { BulkDeclarationReport, DeclarationDiff, DeclarationDiffParams, DeclarationListQuery, DeclarationPage, DeclarationRevision } from './declaration.schema.js';
 import type { DeclarationService } from './declaration.service.js';
+import { BULK_COLUMNS, MAX_BULK_ROWS } from './formats/bulk.js';
 
 const READERS = ['admin', 'expert', 'procurement', 'supplier'] as const;
 const SUBMITTERS = ['admin', 'expert', 'supplier'] as const;
 const NOT_FOUND = { description: 'no such declaration, or not yours (NOT_FOUND)' };
 
-export function registerDeclarationRoutes(api: ApiRegistry, declarations: DeclarationService): void {
+/** The bulk sheet's columns as the API documentation lists them, from the parser's own definition. */
+const BULK_COLUMN_DOCS = BULK_COLUMNS.map((c) => `\`${c.name}\`${c.required === 'yes' ? ' (required)' : c.required === 'new-product' ? ' (required for a new product)' : ''}: ${c.description}`).join('; ');
+
+export function registerDeclarationRoutes(api: ApiRegistry, declarations: DeclarationService, bulk: BulkDeclarationService): void {
+  api.define(
+    {
+      method: 'post', path: '/suppliers/:id/declarations/bulk', operationId: 'submitBulkDeclarations', tag: 'declarations', roles: ['admin', 'supplier'],
+      summary: 'Declare the content of many products at once from a CSV or XLSX sheet, with a per-row report',
+      description:
+        'One row per product × component × homogeneous material × substance, grouped by `product_number` (the supplier\'s ' +
+        'article number). A product number that is an article number of one of the supplier\'s products gets a new declaration ' +
+        'revision of that product; an unknown one with a `product_name` creates the product (kind `article` unless ' +
+        '`product_kind` says otherwise). Every product declared is screened at once. A product with any rejected row is not ' +
+        'applied at all (a declaration without that row would understate the content); the report names the rows to fix. ' +
+        `Rows that declare exactly what a product's latest matching revision holds are \`unchanged\`. At most ${MAX_BULK_ROWS} rows. ` +
+        `Headers are matched ignoring case, spaces and punctuation; Swedish headers are accepted. Columns: ${BULK_COLUMN_DOCS}.`,
+      params: IdParams,
+      body: multipart('file', 'the bulk declaration sheet: CSV (UTF-8; comma, semicolon or tab separated) or .xlsx'),
+      responses: {
+        200: { description: 'what happened to every product and every row; rejected rows say why at `row N column x`', schema: BulkDeclarationReport },
+        400: {
+          description:
+            'nothing applied: not CSV or XLSX (DECLARATION_FORMAT_UNKNOWN); no data rows, a header without product_number, too ' +
+            'many rows, or one product number with two names (DECLARATION_INVALID), each issue at `body.file.row N column x` or ' +
+            '`body.file.header`; an empty file (VALIDATION_FAILED)',
+        },
+        404: { description: 'no such supplier, or not yours (NOT_FOUND)' },
+        413: { description: 'the file is larger than UPLOAD_MAX_BYTES (PAYLOAD_TOO_LARGE)' },
+      },
+    },
+    async ({ actor, params, body }, res) => {
+      res.json(await bulk.submit(actor, params.id, { bytes: body.bytes, fileName: body.originalName }));
+    },
+  );
+
   api.define(
     {
       method: 'post', path: '/products/:id/declarations', operationId: 'submitDeclaration', tag: 'declarations', roles: SUBMITTERS,

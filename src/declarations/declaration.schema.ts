@@ -85,3 +85,48 @@ export const DeclarationDiff = z
   })
   .meta({ id: 'DeclarationDiff' });
 export type DeclarationDiff = z.infer<typeof DeclarationDiff>;
+
+// --- The bulk declaration report (POST /suppliers/:id/declarations/bulk) ------------------------------------------------
+
+const BulkIssue = z.object({ path: z.string().describe('`row 14 column cas`, or `row 14` for the row as a whole'), message: z.string() });
+
+export const BulkRowReport = z
+  .object({
+    row: z.number().int().describe('1-based CSV line (where the record starts) or worksheet row'),
+    status: z.enum(['accepted', 'rejected']).describe('accepted: part of a stored declaration revision (new, or the same content already stored); rejected: nothing of it is stored'),
+    productNumber: z.string().nullable(),
+    issues: z.array(BulkIssue).describe('why the row was rejected; empty when accepted'),
+    warnings: z.array(BulkIssue).describe('values kept but flagged, e.g. a CAS RN with a wrong check digit'),
+  })
+  .meta({ id: 'BulkRowReport' });
+
+export const BulkProductOutcome = z.enum(['created', 'revised', 'unchanged', 'rejected']).describe(
+  'created: a new product with its first declaration; revised: a new declaration revision of an existing product; ' +
+  'unchanged: the product\'s rows are byte for byte an existing revision; rejected: nothing applied to the product',
+);
+
+export const BulkProductResult = z
+  .object({
+    productNumber: z.string(),
+    outcome: BulkProductOutcome,
+    productId: Id.nullable().describe('the product the rows are for; null when it is new and was not created, or ambiguous'),
+    declarationId: Id.nullable().describe('the revision holding the product\'s rows (new or existing)'),
+    revisionNumber: z.number().int().nullable(),
+    rows: z.array(z.number().int()).describe('every row of the product in the file'),
+    reason: z.string().nullable().describe('why the product was rejected'),
+  })
+  .meta({ id: 'BulkProductResult' });
+export type BulkProductResult = z.infer<typeof BulkProductResult>;
+
+export const BulkDeclarationReport = z
+  .object({
+    format: z.enum(['bulk-csv', 'bulk-xlsx']),
+    fileName: z.string(),
+    rows: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
+    products: z.object({ created: z.number().int(), revised: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+    results: z.array(BulkProductResult).describe('one per product number in the file, in order of first appearance'),
+    rowReport: z.array(BulkRowReport).describe('every non-blank data row, in file order'),
+    ignoredColumns: z.array(z.string()).describe('header cells that are not a bulk column, as written'),
+  })
+  .meta({ id: 'BulkDeclarationReport' });
+export type BulkDeclarationReport = z.infer<typeof BulkDeclarationReport>;

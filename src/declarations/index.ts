@@ -2,3 +2,4 @@ export { createDeclarationRepository, type DeclarationRepository, type Declarati
 export { createDeclarationService, type DeclarationService } from './declaration.service.js';
 export { registerDeclarationRoutes } from './declaration.routes.js';
 export { substancesOfDeclaration } from './screened-substances.js';
+export { createBulkDeclarationService, type BulkDeclarationService } from './bulk-declaration.service.js';

@@ -23,4 +23,6 @@ export const ProductSchema = new Schema<ProductDoc>(
 // Every supplier-scoped query starts with supplierId; lists sort by name.
 ProductSchema.index({ supplierId: 1, name: 1, _id: 1 });
 ProductSchema.index({ contractIds: 1 });
+// A bulk declaration finds the supplier's products by their article numbers.
+ProductSchema.index({ supplierId: 1, supplierArticleNumbers: 1 });
 ProductSchema.index({ name: 1, _id: 1 });

@@ -45,6 +45,18 @@ export function createProductRepository(connection: Connection) {
       return doc ? toProduct(doc) : undefined;
     },
 
+    async findByIds(ids: readonly string[], session?: Session): Promise<Product[]> {
+      const docs = await Products.find({ _id: { $in: ids.map(toObjectId) } }).session(session ?? null).lean<ProductDoc[]>();
+      return docs.map(toProduct);
+    },
+
+    /** The supplier's products carrying any of `numbers` as a supplier article number. */
+    async findBySupplierArticleNumbers(supplierId: string, numbers: readonly string[], session?: Session): Promise<Product[]> {
+      if (numbers.length === 0) return [];
+      const docs = await Products.find({ supplierId, supplierArticleNumbers: { $in: [...numbers] } }).session(session ?? null).lean<ProductDoc[]>();
+      return docs.map(toProduct);
+    },
+
     async list(filter: ProductFilter, page: PageRequest): Promise<Page<Product>> {
       const query: Record<string, unknown> = {};
       if (filter.supplierId !== undefined) query.supplierId = filter.supplierId;

@@ -155,6 +155,17 @@ export function createScreeningService(deps: {
       return changes ?? null;
     },
 
+    /** Screens the given products (those a bulk declaration touched), BATCH at a time; answers their changes. */
+    async screenProducts(productIds: readonly string[]): Promise<FindingChanges[]> {
+      const { matcher, lists: screeningLists } = await currentMatcher();
+      const changes: FindingChanges[] = [];
+      for (let i = 0; i < productIds.length; i += BATCH) {
+        const batch = await products.findByIds(productIds.slice(i, i + BATCH));
+        changes.push(...(await screenBatch(batch, matcher, screeningLists)));
+      }
+      return changes;
+    },
+
     /** The re-screen job: every product, in batches, with progress; answers the change report. */
     async rescreenAll({ progress, signal }: Pick<JobContext, 'progress' | 'signal'>): Promise<ChangeReport> {
       const { matcher, lists: screeningLists } = await currentMatcher();

@@ -210,6 +210,14 @@ async function submitDeclaration(productId: string, percent: number): Promise<Re
   return created(await admin().post(`/api/v1/products/${productId}/declarations`, declarationForm(percent)), 'submit declaration');
 }
 
+/** A one-row bulk declaration sheet creating product `number`. */
+function bulkForm(number: string): FormData {
+  const body = new FormData();
+  body.append('file', new Blob([`product_number,product_name,cas,concentration\r\n${number},Bulk ${number},1310-73-2,2 %\r\n`]), 'bulk.csv');
+  return body;
+}
+let bulkNumber = 0;
+
 /** B's product still has exactly its one declaration. */
 async function expectDeclarationsOfB(as: string = t.adminToken): Promise<void> {
   const res = await t.as(as).get(`/api/v1/products/${fx.productB.id}/declarations`);
@@ -679,6 +687,23 @@ const MATRIX: Row[] = [
     },
   },
   {
+    method: 'post', path: '/api/v1/suppliers/:id/declarations/bulk',
+    // Bulk declarations create products: those who manage products (the supplier itself, admins) may.
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 'FORBIDDEN', procurement: 'FORBIDDEN', supplierA: 200 },
+    call: () => {
+      const number = `BULK-${++bulkNumber}`;
+      return {
+        path: `/api/v1/suppliers/${fx.supplierA.id}/declarations/bulk`,
+        body: bulkForm(number),
+        verify: async (res, ok) => {
+          if (ok) expect(res.body.products).to.deep.equal({ created: 1, revised: 0, unchanged: 0, rejected: 0 });
+          const found = await admin().get(`/api/v1/products?supplierId=${fx.supplierA.id}&q=${number}`);
+          expect(found.body.total).to.equal(ok ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
     method: 'get', path: '/api/v1/products/:id/declarations',
     expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
     call: () => ({
@@ -1025,6 +1050,11 @@ const CROSS_TENANT: CrossRow[] = [
     method: 'post', path: '/api/v1/products/:id/declarations', expect: 'NOT_FOUND',
     target: () => fx.productB.id, body: declarationForm(3),
     intact: () => expectDeclarationsOfB(),
+  },
+  {
+    method: 'post', path: '/api/v1/suppliers/:id/declarations/bulk', expect: 'NOT_FOUND',
+    target: () => fx.supplierB.id, body: bulkForm('INTRUSION-1'),
+    intact: async () => void expect((await admin().get(`/api/v1/products?supplierId=${fx.supplierB.id}&q=INTRUSION`)).body.total).to.equal(0),
   },
   {
     method: 'get', path: '/api/v1/products/:id/declarations', expect: 'NOT_FOUND',

@@ -39,6 +39,7 @@ import {
   type DeclaredSubstance,
 } from '../declaration-content.js';
 import {
+  concentrationFromMasses,
   concentrationUnit,
   declaredConcentration,
   declaredConcentrationText,
@@ -189,6 +190,8 @@ export interface BulkProduct {
   /** True when a row of the product was rejected: `content` is then missing what those rows declared. */
   incomplete: boolean;
   content: DeclarationContent;
+  /** The cells of the accepted rows, as read, in file order: the product's own part of the file. */
+  cells: string[][];
 }
 
 export interface BulkParseResult {
@@ -199,6 +202,8 @@ export interface BulkParseResult {
   products: BulkProduct[];
   /** Header cells that are not a bulk column (ignored), as written. */
   ignoredColumns: string[];
+  /** The header row as written. */
+  header: string[];
 }
 
 // --- Reading the file into a table ----------------------------------------------------------------------------------
@@ -615,6 +620,7 @@ interface ProductDraft {
   kind: ProductKind | null;
   content: DeclarationContent;
   accepted: number[];
+  cells: string[][];
   rejected: number[];
   /** Rows that set a product-level value, to name them when a later row contradicts it. */
   setBy: Partial<Record<'productKind' | 'productMassMg' | 'declaredAt', number>>;
@@ -729,6 +735,30 @@ function apply(draft: ProductDraft, r: RowReading): void {
   c.warnings.push(...r.warnings);
 }
 
+/**
+ * A substance declared by mass only gets its share of the part it sits in, once every row has been read (the part's
+ * mass may come from another row). Answers the rows whose substance weighs more than its part; those substances are
+ * taken out of the content.
+ */
+function deriveConcentrations(content: DeclarationContent): Array<[number, DeclarationIssue]> {
+  const refused: Array<[number, DeclarationIssue]> = [];
+  const derive = (substances: DeclaredSubstance[], partMassMg: number | null): DeclaredSubstance[] =>
+    substances.filter((s) => {
+      if (s.concentration !== null || s.massMg === null || partMassMg === null || partMassMg <= 0) return true;
+      const row = Number(s.path.replace(/^row /u, ''));
+      const issues: DeclarationIssue[] = [];
+      s.concentration = concentrationFromMasses(s.massMg, partMassMg, columnPath(row, 'substance_mass'), issues);
+      for (const issue of issues) refused.push([row, issue]);
+      return issues.length === 0;
+    });
+  content.substances = derive(content.substances, content.productMassMg);
+  for (const component of content.components) {
+    component.substances = derive(component.substances, component.massMg);
+    for (const material of component.materials) material.substances = derive(material.substances, material.massMg);
+  }
+  return refused;
+}
+
 // --- Entry point --------------------------------------------------------------------------------------------------------
 
 /**
@@ -748,6 +778,7 @@ export async function parseBulkDeclaration(bytes: Uint8Array, fileName: string):
   }
 
   const readings = table.rows.map((r) => readRow(r.cells, r.row, columns));
+  const cellsOf = new Map(table.rows.map((r) => [r.row, r.cells]));
   checkProductNames(readings, fileName);
 
   const format = table.format;
@@ -759,7 +790,7 @@ export async function parseBulkDeclaration(bytes: Uint8Array, fileName: string):
       draft = drafts.get(r.productNumber);
       if (draft === undefined) {
         const content = { ...emptyContent(format), productNumber: r.productNumber };
-        draft = { number: r.productNumber, kind: null, content, accepted: [], rejected: [], setBy: {}, components: new Map(), substances: new Map() };
+        draft = { number: r.productNumber, kind: null, content, accepted: [], cells: [], rejected: [], setBy: {}, components: new Map(), substances: new Map() };
         drafts.set(r.productNumber, draft);
       }
     }
@@ -772,12 +803,25 @@ export async function parseBulkDeclaration(bytes: Uint8Array, fileName: string):
     }
     reports.push({ row: r.row, status: issues.length === 0 ? 'accepted' : 'rejected', productNumber: r.productNumber, issues, warnings: r.warnings });
   }
+  const reportOf = new Map(reports.map((r) => [r.row, r]));
+  for (const draft of drafts.values()) {
+    for (const [row, issue] of deriveConcentrations(draft.content)) {
+      // The row was read and grouped, but its mass is more than its part's: it cannot be applied after all.
+      const report = reportOf.get(row)!;
+      report.status = 'rejected';
+      report.issues.push(issue);
+      draft.accepted = draft.accepted.filter((r) => r !== row);
+      draft.rejected.push(row);
+    }
+    draft.rejected.sort((a, b) => a - b);
+    draft.cells = draft.accepted.map((row) => cellsOf.get(row) ?? []);
+  }
 
   const products = [...drafts.values()]
     .filter((d) => d.accepted.length > 0)
     .map((d): BulkProduct => ({
       productNumber: d.number, productName: d.content.productName, productKind: d.kind,
-      rows: d.accepted, rejectedRows: d.rejected, incomplete: d.rejected.length > 0, content: d.content,
+      rows: d.accepted, rejectedRows: d.rejected, incomplete: d.rejected.length > 0, content: d.content, cells: d.cells,
     }));
-  return { format, rows: reports, products, ignoredColumns: ignored };
+  return { format, rows: reports, products, ignoredColumns: ignored, header: table.header };
 }
