@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { registerContractRoutes } from './contracts/index.js';
 import { registerProductRoutes } from './products/index.js';
 import { registerSdsRoutes } from './sds/index.js';
-import { registerDeclarationRoutes } from './declarations/index.js';
+import { registerDeclarationRequestRoutes, registerDeclarationRoutes } from './declarations/index.js';
 import { registerFindingRoutes } from './findings/index.js';
 import { registerJobRoutes } from './jobs/index.js';
 import { registerCuratedLimitRoutes, registerListRoutes } from './lists/index.js';
@@ -87,6 +87,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   registerProductRoutes(api, services.products);
   registerSdsRoutes(api, services.sds);
   registerDeclarationRoutes(api, services.declarations, services.bulkDeclarations);
+  registerDeclarationRequestRoutes(api, services.declarationRequests);
   registerListRoutes(api, services.lists);
   registerCuratedLimitRoutes(api, services.curatedLimits);
   registerFindingRoutes(api, services.findings);

@@ -4,7 +4,13 @@ import type { Connection } from 'mongoose';
 import { createAuditRepository, createAuditService } from './audit/index.js';
 import type { Config } from './config.js';
 import { createContractRepository, createContractService } from './contracts/index.js';
-import { createBulkDeclarationService, createDeclarationRepository, createDeclarationService } from './declarations/index.js';
+import {
+  createBulkDeclarationService,
+  createDeclarationRepository,
+  createDeclarationRequestRepository,
+  createDeclarationRequestService,
+  createDeclarationService,
+} from './declarations/index.js';
 import { createFindingRepository, createFindingService } from './findings/index.js';
 import { createJobRepository, createJobService } from './jobs/index.js';
 import { createCuratedLimitRepository, createCuratedLimitService, createListRepository, createListService } from './lists/index.js';
@@ -35,6 +41,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
     jobs: createJobRepository(connection),
     curatedLimits: createCuratedLimitRepository(connection),
     declarations: createDeclarationRepository(connection),
+    declarationRequests: createDeclarationRequestRepository(connection),
   };
   const { suppliers, contracts, products, tokens, sdsRevisions } = repositories;
   // Lists have three collections and no single `model`: their indexes are created in prepare() below.
@@ -103,6 +110,9 @@ export function createServices(connection: Connection, { config, logger }: Servi
     afterChange: async (actor, reason) => (await jobs.enqueue(actor, 'rescreen', reason)).id,
   });
 
+  const declarationRequests = createDeclarationRequestService({ requests: repositories.declarationRequests, products, contracts, audit, inTransaction });
+  const answerRequests: typeof declarationRequests.answer = (actor, productId, declarationId, session) => declarationRequests.answer(actor, productId, declarationId, session);
+
   const supplierService = createSupplierService({
     suppliers,
     audit,
@@ -144,7 +154,9 @@ export function createServices(connection: Connection, { config, logger }: Servi
       audit,
       inTransaction,
       afterStored: (revision) => screenAfterUpload(revision.productId, 'a declaration'),
+      answered: answerRequests,
     }),
+    declarationRequests,
     bulkDeclarations: createBulkDeclarationService({
       declarations: repositories.declarations,
       products,
@@ -152,6 +164,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
       audit,
       inTransaction,
       afterStored: (productIds) => screenManyAfterUpload(productIds, 'a bulk declaration'),
+      answered: answerRequests,
     }),
     sds: createSdsService({
       revisions: sdsRevisions,

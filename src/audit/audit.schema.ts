@@ -4,7 +4,7 @@ import { Role } from '../shared/actor.js';
 import { Id } from '../shared/ids.js';
 import { PageOf, PageQuery } from '../shared/http/pagination.js';
 
-export const EntityType = z.enum(['supplier', 'contract', 'product', 'token', 'sds-revision', 'declaration', 'list', 'curated-limit', 'finding']).meta({ id: 'EntityType' });
+export const EntityType = z.enum(['supplier', 'contract', 'product', 'token', 'sds-revision', 'declaration', 'declaration-request', 'list', 'curated-limit', 'finding']).meta({ id: 'EntityType' });
 export type EntityType = z.infer<typeof EntityType>;
 
 export const AuditEntry = z

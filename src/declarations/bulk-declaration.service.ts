@@ -52,12 +52,12 @@ export function createBulkDeclarationService(deps: {
   visibleSupplier: (actor: Actor, id: string) => Promise<unknown>;
   audit: AuditService;
   inTransaction: RunInTransaction;
-  /** Inside the transaction that stores a product's new revision (declaration requests it answers). */
-  onStored?: (revision: DeclarationRevision, session: Session) => Promise<void>;
+  /** Inside the transaction, for every product declared (new revision or unchanged): it answers declaration requests. */
+  answered?: (actor: Actor, productId: string, declarationId: string, session: Session) => Promise<void>;
   /** After the file's revisions are stored (screening those products); they stay stored whatever it does. */
   afterStored?: (productIds: string[]) => Promise<void>;
 }) {
-  const { declarations, products, visibleSupplier, audit, inTransaction, onStored, afterStored } = deps;
+  const { declarations, products, visibleSupplier, audit, inTransaction, answered, afterStored } = deps;
 
   async function parse(file: DeclarationFile): Promise<BulkParseResult> {
     try {
@@ -113,6 +113,7 @@ export function createBulkDeclarationService(deps: {
           if (plan.existing !== null) {
             const same = await declarations.findByContent(plan.existing.id, plan.sha256, session);
             if (same) {
+              await answered?.(actor, same.productId, same.id, session);
               outcomes.set(bulk.productNumber, { outcome: 'unchanged', revision: same });
               continue;
             }
@@ -147,7 +148,7 @@ export function createBulkDeclarationService(deps: {
           );
           const { content: _content, ...item } = revision;
           await audit.record(actor, { action: 'declaration.created', entityType: 'declaration', entityId: revision.id, supplierId, before: null, after: { ...item, bulkFile: fileName } }, session);
-          await onStored?.(revision, session);
+          await answered?.(actor, revision.productId, revision.id, session);
           outcomes.set(bulk.productNumber, { outcome: plan.existing === null ? 'created' : 'revised', revision });
         }
         return outcomes;

@@ -53,8 +53,16 @@ export function createDeclarationService(deps: {
   inTransaction: RunInTransaction;
   /** Runs after a new revision is stored (screening the product); the revision stays stored whatever it does. */
   afterStored?: (revision: DeclarationRevision) => Promise<void>;
+  /** A declaration of the product was submitted, new or already stored: it answers open declaration requests. */
+  answered?: (actor: Actor, productId: string, declarationId: string, session: Session) => Promise<void>;
 }) {
-  const { declarations, visibleProduct, audit, inTransaction, afterStored } = deps;
+  const { declarations, visibleProduct, audit, inTransaction, afterStored, answered } = deps;
+
+  /** The same content again: no new revision, but the supplier has answered whatever asked for it. */
+  async function resubmitted(actor: Actor, revision: DeclarationRevision): Promise<{ revision: DeclarationRevision; created: false }> {
+    if (answered) await inTransaction((session) => answered(actor, revision.productId, revision.id, session));
+    return { revision, created: false };
+  }
 
   async function visibleRevision(actor: Actor, id: string): Promise<DeclarationRevision> {
     const revision = await declarations.findById(id);
@@ -86,7 +94,7 @@ export function createDeclarationService(deps: {
       if (file.bytes.byteLength > MAX_DECLARATION_BYTES) throw new ClientError('PAYLOAD_TOO_LARGE', `a declaration file may be at most ${MAX_DECLARATION_BYTES} bytes`);
       const sha256 = sha256Of(file.bytes);
       const existing = await declarations.findByContent(product.id, sha256);
-      if (existing) return { revision: existing, created: false };
+      if (existing) return resubmitted(actor, existing);
       const content = parse(file.bytes);
       let revision: DeclarationRevision;
       try {
@@ -110,13 +118,14 @@ export function createDeclarationService(deps: {
             session,
           );
           await audit.record(actor, { action: 'declaration.created', entityType: 'declaration', entityId: stored.id, supplierId: stored.supplierId, before: null, after: itemOf(stored) }, session);
+          await answered?.(actor, stored.productId, stored.id, session);
           return stored;
         });
       } catch (err) {
         if (duplicateKeyFields(err)?.includes('sha256')) {
           // The same bytes were stored by a concurrent submission a moment ago: that one is the revision.
           const winner = await declarations.findByContent(product.id, sha256);
-          if (winner) return { revision: winner, created: false };
+          if (winner) return resubmitted(actor, winner);
         }
         throw err;
       }

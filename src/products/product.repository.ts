@@ -94,6 +94,12 @@ export function createProductRepository(connection: Connection) {
       return Products.countDocuments({ supplierId }).session(session ?? null);
     },
 
+    /** Ids of the supplier's products sold under the contract, oldest first. */
+    async idsOnContract(contractId: string, supplierId: string, session?: Session): Promise<string[]> {
+      const docs = await Products.find({ contractIds: contractId, supplierId }, { _id: 1 }).sort({ _id: 1 }).session(session ?? null).lean<Array<Pick<ProductDoc, '_id'>>>();
+      return docs.map((d) => d._id.toHexString());
+    },
+
     async countOnContract(contractId: string, supplierIds: string[] | undefined, session?: Session): Promise<number> {
       const query: Record<string, unknown> = { contractIds: contractId };
       if (supplierIds !== undefined) query.supplierId = { $in: supplierIds };

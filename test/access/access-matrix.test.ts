@@ -108,6 +108,9 @@ interface Fixtures {
   declarationA1: Rec;
   declarationA2: Rec;
   declarationB: Rec;
+  /** Open declaration requests for A's and for B's product. */
+  requestA: Rec;
+  requestB: Rec;
   /** A curated-limit override on the POPs list (imported with PFOS as its one entry). */
   override: Rec;
   /** SDS PDFs: two different Swedish ones, and another for upload calls. */
@@ -217,6 +220,14 @@ function bulkForm(number: string): FormData {
   return body;
 }
 let bulkNumber = 0;
+
+const dueInAMonth = (): string => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+/** An open declaration request for `productId`, made by an admin. */
+async function newRequest(productId: string): Promise<Rec> {
+  const res = await admin().post('/api/v1/declaration-requests', { productId, dueDate: dueInAMonth() });
+  return (created(res, 'request declaration').items as Rec[])[0]!;
+}
 
 /** B's product still has exactly its one declaration. */
 async function expectDeclarationsOfB(as: string = t.adminToken): Promise<void> {
@@ -744,6 +755,61 @@ const MATRIX: Row[] = [
     }),
   },
 
+  // -- declaration requests: those who follow contracts up ask; a supplier reads the ones made to it ---------
+  {
+    method: 'post', path: '/api/v1/declaration-requests',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 201, expert: 201, procurement: 201, supplierA: 'FORBIDDEN' },
+    call: async () => {
+      const product = await newProduct(fx.supplierA.id);
+      return {
+        path: '/api/v1/declaration-requests',
+        body: { productId: product.id, dueDate: dueInAMonth() },
+        verify: async (res, ok) => {
+          if (ok) expect(res.body.items[0]).to.include({ productId: product.id, supplierId: fx.supplierA.id, status: 'open' });
+          expect((await admin().get(`/api/v1/declaration-requests?productId=${product.id}`)).body.total).to.equal(ok ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: 'get', path: '/api/v1/declaration-requests',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: (caller) => ({
+      path: '/api/v1/declaration-requests?limit=200',
+      verify: (res, ok) => {
+        if (!ok) return;
+        expect(ids(res.body)).to.include(fx.requestA.id);
+        if (caller === 'supplierA') expect(res.body.items.every((r: Rec) => r.supplierId === fx.supplierA.id)).to.equal(true);
+        else expect(ids(res.body)).to.include(fx.requestB.id);
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/declaration-requests/:id',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/declaration-requests/${fx.requestA.id}`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body).to.deep.equal(fx.requestA);
+      },
+    }),
+  },
+  {
+    method: 'post', path: '/api/v1/declaration-requests/:id/cancel',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 'FORBIDDEN' },
+    // Each caller cancels a fresh request of A's.
+    call: async () => {
+      const request = await newRequest(fx.productA.id);
+      return {
+        path: `/api/v1/declaration-requests/${request.id}/cancel`,
+        verify: async (res, ok) => {
+          const after = await admin().get(`/api/v1/declaration-requests/${request.id}`);
+          expect(after.body.status).to.equal(ok ? 'cancelled' : 'open');
+        },
+      };
+    },
+  },
+
   // -- lists: shared reference data; everyone signed in reads, admins and experts import -----------------
   {
     method: 'post', path: '/api/v1/lists/import',
@@ -1082,6 +1148,16 @@ const CROSS_TENANT: CrossRow[] = [
     intact: () => expectSame(`/api/v1/declarations/${fx.declarationB.id}`, fx.declarationB, fx.supplierBToken.token),
   },
   {
+    method: 'get', path: '/api/v1/declaration-requests/:id', expect: 'NOT_FOUND',
+    target: () => fx.requestB.id,
+    intact: () => expectSame(`/api/v1/declaration-requests/${fx.requestB.id}`, fx.requestB, fx.supplierBToken.token),
+  },
+  {
+    method: 'post', path: '/api/v1/declaration-requests/:id/cancel', expect: 'FORBIDDEN',
+    target: () => fx.requestB.id,
+    intact: () => expectSame(`/api/v1/declaration-requests/${fx.requestB.id}`, fx.requestB),
+  },
+  {
     method: 'get', path: '/api/v1/sds/:id', expect: 'NOT_FOUND',
     target: () => fx.revisionB.id,
     intact: () => expectSame(`/api/v1/sds/${fx.revisionB.id}`, fx.revisionB, fx.supplierBToken.token),
@@ -1163,6 +1239,7 @@ function bMarkers(): string[] {
     fx.supplierBToken.id, fx.supplierBToken.token,
     fx.revisionB.id, fx.revisionB.sha256,
     fx.declarationB.id, fx.declarationB.sha256,
+    fx.requestB.id,
     fx.findingB.id,
   ];
   return markers;
@@ -1215,6 +1292,8 @@ describe('access matrix: every route × every caller', () => {
     fx.declarationA1 = await submitDeclaration(productA.id, 1);
     fx.declarationA2 = await submitDeclaration(productA.id, 4);
     fx.declarationB = await submitDeclaration(productB.id, 1);
+    fx.requestA = await newRequest(productA.id);
+    fx.requestB = await newRequest(productB.id);
     [fx.findingA] = (await findingsOf(productA.id)) as [Rec];
     [fx.findingB] = (await findingsOf(productB.id)) as [Rec];
     expect(fx.findingA, 'the list raised a finding on A\'s product').to.not.equal(undefined);
