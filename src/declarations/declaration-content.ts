@@ -57,6 +57,7 @@ export const ListAnswer = z
   .object({
     path: Path,
     list: z.string().describe('the declarable substance list as the declaration names it'),
+    category: z.string().nullable().describe('the substance category of the list the answer is for, e.g. "Cadmium/Cadmium Compounds"'),
     listId: z.string().nullable().describe('the chemreg list it corresponds to, when recognised'),
     threshold: z.string().nullable().describe('the reporting threshold the answer refers to, as declared'),
     answer: z.enum(['yes', 'no']).describe('yes: the product contains a substance of the list above the threshold'),

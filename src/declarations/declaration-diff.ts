@@ -49,7 +49,8 @@ export function diffDeclarations(from: DeclarationContent, to: DeclarationConten
       where: v.where, name: v.substance.name, cas: v.substance.cas?.value ?? null,
       before: before.get(k)!.substance.concentration?.text ?? null, after: v.substance.concentration?.text ?? null,
     }));
-  const answers = (c: DeclarationContent) => new Map(c.listAnswers.map((a) => [a.listId ?? a.list, a.answer]));
+  // One answer per category of a list: "Lead: no" and "Cadmium: yes" are two answers, not one.
+  const answers = (c: DeclarationContent) => new Map(c.listAnswers.map((a) => [a.category === null ? a.listId ?? a.list : `${a.listId ?? a.list} / ${a.category}`, a.answer]));
   const a = answers(from);
   const b = answers(to);
   const lists = [...new Set([...a.keys(), ...b.keys()])].filter((l) => a.get(l) !== b.get(l));

@@ -10,7 +10,9 @@ export const FindingStatus = z
   .meta({ id: 'FindingStatus', description: 'open → confirmed | dismissed (false positive) | exception (until a date) | substitution-requested → resolved' });
 export type FindingStatus = z.infer<typeof FindingStatus>;
 
-export const MatchTypeSchema = z.enum(['cas', 'ec', 'index', 'group-member', 'name', 'element', 'hazard-code']);
+export const MatchTypeSchema = z
+  .enum(['cas', 'ec', 'index', 'group-member', 'name', 'element', 'hazard-code', 'declared-answer'])
+  .describe('how the substance matched the entry; declared-answer: a declaration answered yes for the whole list without naming the substance');
 export const ConcentrationTestSchema = z.enum(['exceeds', 'below', 'indeterminate', 'not-applicable']);
 
 export const FindingEvent = z

@@ -54,6 +54,8 @@ const RANK: Readonly<Record<MatchType, number>> = {
   'hazard-code': 4,
   name: 5,
   element: 6,
+  // Not the matcher's: declared-answers.ts raises these beside it.
+  'declared-answer': 7,
 };
 
 const NO_GIDS: readonly number[] = [];
@@ -414,6 +416,7 @@ function identityNote(candidate: Candidate, entry: IndexedEntry): string {
     case 'cas':
     case 'index':
     case 'hazard-code':
+    case 'declared-answer':
       return '';
   }
 }

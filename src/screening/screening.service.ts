@@ -10,6 +10,7 @@ import type { ListRepository } from '../lists/list.repository.js';
 import type { Product } from '../products/product.schema.js';
 import type { ProductRepository } from '../products/product.repository.js';
 import type { RevisionSubstances, SdsRepository } from '../sds/sds.repository.js';
+import { declaredAnswerMatches } from './declared-answers.js';
 import { createMatcher, type Matcher } from './matcher.js';
 import type { ListApplication, ScreenedSubstance, ScreeningList } from './screening.types.js';
 
@@ -123,7 +124,13 @@ export function createScreeningService(deps: {
         ...(declaration ? substancesOfDeclaration(declaration.id, declaration.content) : []),
       ];
       const productContracts = product.contractIds.map((id) => contractById.get(id)).filter((c): c is Contract => c !== undefined);
-      const matches = matcher.screen(substances, applicationsFor(product, screeningLists, productContracts), { productId: product.id, kind: product.kind, today: day });
+      const applications = applicationsFor(product, screeningLists, productContracts);
+      const matches = matcher.screen(substances, applications, { productId: product.id, kind: product.kind, today: day });
+      if (declaration && declaration.content.listAnswers.length > 0) {
+        const answered = declaredAnswerMatches({ revisionId: declaration.id, content: declaration.content }, screeningLists, applications, matches);
+        matches.push(...answered.matches);
+        substances.push(...answered.substances);
+      }
       return { product, matches, substances: new Map(substances.map((s) => [s.ref, s])) };
     });
     return findings.reconcileMany(screened, listNames, day);

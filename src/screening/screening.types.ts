@@ -68,7 +68,8 @@ export interface ProductContext {
   today: string;
 }
 
-export type MatchType = 'cas' | 'ec' | 'index' | 'group-member' | 'name' | 'element' | 'hazard-code';
+/** declared-answer: a declaration's yes for a whole list (IPC-1752A class C) that names no substance (declared-answers.ts). */
+export type MatchType = 'cas' | 'ec' | 'index' | 'group-member' | 'name' | 'element' | 'hazard-code' | 'declared-answer';
 
 /** exceeds / below / indeterminate, or not-applicable when the entry has no concentration limit (presence counts). */
 export type ConcentrationTest = 'exceeds' | 'below' | 'indeterminate' | 'not-applicable';

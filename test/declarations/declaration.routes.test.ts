@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
+import { buildClassC, type CategorySpec } from '../support/declaration-files/ipc-1752a.js';
 import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
 
 const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body)}`;
@@ -213,5 +214,42 @@ describe('declarations API', function () {
     expect(res.status, show(res)).to.equal(409);
     expect(res.body.code).to.equal('IN_USE');
     expect((await admin.get(`/api/v1/products/${productId}`)).status).to.equal(200);
+  });
+
+  it('when an IPC-1752A class C declaration answers yes for RoHS without naming the substance, then an orange finding asks which, and a later no resolves it', async () => {
+    const glove = await admin.post<{ id: string }>('/api/v1/products', { supplierId: (await admin.get(`/api/v1/products/${productId}`)).body.supplierId, name: 'Handske', kind: 'article', contractIds: [] });
+    const cadmium = (overThreshold: boolean): CategorySpec => ({ name: 'Cadmium/Cadmium Compounds', overThreshold, threshold: '0.01 mass% of homogeneous material' });
+    const dehp: CategorySpec = {
+      name: 'DEHP', overThreshold: true, threshold: '0.1 mass% of article',
+      substances: [{ name: 'Bis(2-ethylhexyl) phthalate', cas: DEHP, ec: '204-211-0', amount: { value: 0.15, uom: 'massPercent' } }],
+    };
+    const classC = (cadmiumPresent: boolean) => buildClassC({
+      lists: [{ identity: 'EUROHS-1907', categories: [cadmium(cadmiumPresent)] }, { identity: 'EUREACH-0624', categories: [dehp] }],
+    });
+    const byList = async (): Promise<Map<string, Array<Record<string, any>>>> => {
+      const res = await expert.get(`/api/v1/findings?productId=${glove.body.id}`);
+      const out = new Map<string, Array<Record<string, any>>>();
+      for (const f of res.body.items as Array<Record<string, any>>) out.set(f.list.id as string, [...(out.get(f.list.id as string) ?? []), f]);
+      return out;
+    };
+
+    const yes = await supplierA.post(`/api/v1/products/${glove.body.id}/declarations`, fileForm(classC(true).bytes, 'glove.xml'));
+    expect(yes.status, show(yes)).to.equal(201);
+    const raised = await byList();
+
+    // RoHS: DEHP, named under the Candidate List answer, has its own finding; the cadmium yes names nothing.
+    const rohsFindings = new Map((raised.get('rohs-annex-ii') ?? []).map((f) => [f.matchType as string, f]));
+    expect([...rohsFindings.keys()].sort()).to.deep.equal(['cas', 'declared-answer']);
+    const rohs = rohsFindings.get('declared-answer')!;
+    expect(rohs).to.include({ matchType: 'declared-answer', severity: 'orange', status: 'open' });
+    expect(rohs.substance).to.include({ name: 'unnamed substance of EUROHS-1907 / Cadmium/Cadmium Compounds', cas: null });
+    expect(rohs.evidence).to.include({ source: 'declaration', documentId: yes.body.id });
+    // The Candidate List yes names DEHP: that substance's own finding, and no unnamed one beside it.
+    expect(raised.get('echa-candidate-list')?.map((f) => f.matchType as string)).to.deep.equal(['cas']);
+
+    const no = await supplierA.post(`/api/v1/products/${glove.body.id}/declarations`, fileForm(classC(false).bytes, 'glove-2.xml'));
+    expect(no.status, show(no)).to.equal(201);
+    const after = (await byList()).get('rohs-annex-ii')?.find((f) => f.id === rohs.id);
+    expect(after).to.include({ status: 'resolved' });
   });
 });

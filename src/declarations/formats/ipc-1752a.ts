@@ -411,7 +411,7 @@ function readLists(materialInfo: XmlElement | undefined, collected: Collected, i
         collected.issues.push({ path: join(threshold.path, name), message: raw === null ? 'the yes/no answer is missing' : `"${raw}" is not a yes/no answer; expected true or false` });
         continue;
       }
-      into.answers.push({ path: category.path, list: identity, listId, threshold: thresholdText(threshold), answer });
+      into.answers.push({ path: category.path, list: identity, category: attribute(category, 'name'), listId, threshold: thresholdText(threshold), answer });
     }
   }
 }

@@ -54,7 +54,7 @@ function expectRefused(broken: BrokenIpc1752a): DeclarationError {
 
 describe('declarations/formats/ipc-1752a', () => {
   describe('class C', () => {
-    it('when a class C declaration is read, then each answered substance category becomes a list answer with its list and threshold', () => {
+    it('when a class C declaration is read, then each answered substance category becomes a list answer with its list, category and threshold', () => {
       const fixture = buildClassC();
 
       const content = parseIpc1752a(fixture.bytes);
@@ -64,6 +64,7 @@ describe('declarations/formats/ipc-1752a', () => {
       expect(content.listAnswers[0]).to.deep.equal({
         path: 'Product.MaterialInfo.SubstanceCategoryList[0].SubstanceCategory[0]',
         list: 'EUROHS-1907',
+        category: 'Lead/Lead Compounds',
         listId: 'rohs-annex-ii',
         threshold: '0.1 mass% of homogeneous material',
         answer: 'no',
