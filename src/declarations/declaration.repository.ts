@@ -2,7 +2,7 @@
 import type { Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { findPage, modelOn } from '../shared/mongo.js';
+import { findPage, latestPerProduct, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import type { DeclarationContent } from './declaration-content.js';
 import { DeclarationSchema, type DeclarationDoc } from './declaration.model.js';
@@ -65,12 +65,7 @@ export function createDeclarationRepository(connection: Connection) {
     async latestForProducts(productIds: readonly string[]): Promise<Map<string, DeclarationForScreening>> {
       const docs = await Declarations.find({ productId: { $in: [...productIds] } }, { productId: 1, revisionNumber: 1, content: 1 })
         .lean<Array<Pick<DeclarationDoc, '_id' | 'productId' | 'revisionNumber' | 'content'>>>();
-      const latest = new Map<string, { revisionNumber: number; declaration: DeclarationForScreening }>();
-      for (const doc of docs) {
-        const seen = latest.get(doc.productId);
-        if (!seen || doc.revisionNumber > seen.revisionNumber) latest.set(doc.productId, { revisionNumber: doc.revisionNumber, declaration: { id: doc._id.toHexString(), content: doc.content } });
-      }
-      return new Map([...latest].map(([productId, { declaration }]) => [productId, declaration]));
+      return latestPerProduct(docs, (doc): DeclarationForScreening => ({ id: doc._id.toHexString(), content: doc.content }));
     },
 
     async countForProduct(productId: string, session?: Session): Promise<number> {

@@ -27,7 +27,7 @@ export function registerDeclarationRoutes(api: ApiRegistry, declarations: Declar
         `Rows that declare exactly what a product's latest matching revision holds are \`unchanged\`. At most ${MAX_BULK_ROWS} rows. ` +
         `Headers are matched ignoring case, spaces and punctuation; Swedish headers are accepted. Columns: ${BULK_COLUMN_DOCS}.`,
       params: IdParams,
-      body: multipart('file', 'the bulk declaration sheet: CSV (UTF-8; comma, semicolon or tab separated) or .xlsx'),
+      body: multipart('file', 'the bulk declaration sheet: CSV (UTF-8, or Windows-1252 as Excel\'s plain CSV writes it; comma, semicolon or tab separated) or .xlsx'),
       responses: {
         200: { description: 'what happened to every product and every row; rejected rows say why at `row N column x`', schema: BulkDeclarationReport },
         400: {

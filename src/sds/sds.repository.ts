@@ -6,7 +6,7 @@ import { GridFSBucket, ObjectId } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { findPage, modelOn } from '../shared/mongo.js';
+import { findPage, latestPerProduct, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { SDS_BUCKET, SdsRevisionSchema, type SdsRevisionDoc } from './sds.model.js';
 import type { SdsRevision, SdsRevisionItem } from './sds.schema.js';
@@ -74,12 +74,7 @@ export function createSdsRepository(connection: Connection) {
     async latestSubstancesForProducts(productIds: readonly string[]): Promise<Map<string, RevisionSubstances>> {
       const docs = await Revisions.find({ productId: { $in: [...productIds] }, status: { $ne: 'needs-ocr' } }, { productId: 1, revisionNumber: 1, 'facts.substances': 1 })
         .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId' | 'revisionNumber'> & { facts: Pick<SdsRevisionDoc['facts'], 'substances'> }>>();
-      const latest = new Map<string, { revisionNumber: number; revision: RevisionSubstances }>();
-      for (const doc of docs) {
-        const seen = latest.get(doc.productId);
-        if (!seen || doc.revisionNumber > seen.revisionNumber) latest.set(doc.productId, { revisionNumber: doc.revisionNumber, revision: { id: doc._id.toHexString(), facts: { substances: doc.facts.substances } } });
-      }
-      return new Map([...latest].map(([productId, { revision }]) => [productId, revision]));
+      return latestPerProduct(docs, (doc): RevisionSubstances => ({ id: doc._id.toHexString(), facts: { substances: doc.facts.substances } }));
     },
 
     async countForProduct(productId: string, session?: Session): Promise<number> {

@@ -36,3 +36,13 @@ export async function findPage<TDoc, TOut>(
 
 /** Escape user text for use inside a $regex (a search for "a.b" must not match "axb"). */
 export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Of documents numbered per product (SDS and declaration revisions), each product's highest-numbered one, mapped. */
+export function latestPerProduct<TDoc extends { productId: string; revisionNumber: number }, TOut>(docs: readonly TDoc[], map: (doc: TDoc) => TOut): Map<string, TOut> {
+  const latest = new Map<string, TDoc>();
+  for (const doc of docs) {
+    const seen = latest.get(doc.productId);
+    if (!seen || doc.revisionNumber > seen.revisionNumber) latest.set(doc.productId, doc);
+  }
+  return new Map([...latest].map(([productId, doc]) => [productId, map(doc)]));
+}

@@ -2,21 +2,15 @@
 // matched by article number), each gets a declaration revision holding its own rows, and each is screened. A product
 // with a rejected row is not applied, the same rows again are unchanged, and a file refused as a whole stores nothing.
 import { expect } from 'chai';
-import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
+import { blankEntry } from '../../src/lists/list-entry.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
+import { chemregListForm } from '../support/list-files/index.js';
 import { bulkCsv, bulkXlsx, emptyFile, missingColumnCsv, SAMPLE_ROWS, sampleWith, rowOfExtra, type BulkFile } from '../support/declaration-files/bulk.js';
 import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
 
 const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body)}`;
 
 const DEHP = '117-81-7';
-
-function listFile(listId: string, entries: ListEntry[]): FormData {
-  const body = new FormData();
-  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: listId, kind: 'regulatory', listDate: '2026-02-04', entries });
-  body.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
-  return body;
-}
 
 function form(file: BulkFile): FormData {
   const body = new FormData();
@@ -62,7 +56,7 @@ describe('bulk declarations API', function () {
     admin = t.as(t.adminToken);
     expert = t.as((await t.issueToken('expert')).token);
     const dehp = { ...blankEntry(DEHP, 'Bis(2-ethylhexyl) phthalate (DEHP)'), cas: [DEHP] };
-    const res = await admin.post('/api/v1/lists/import', listFile('echa-candidate-list', [dehp]));
+    const res = await admin.post('/api/v1/lists/import', chemregListForm('echa-candidate-list', [dehp]));
     expect(res.status, show(res)).to.equal(201);
     await t.services.jobs.whenIdle();
     const a = await admin.post<{ id: string }>('/api/v1/suppliers', { name: 'Medicinteknik AB', orgNumber: swedishOrgNumber() });

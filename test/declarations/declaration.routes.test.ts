@@ -2,8 +2,9 @@
 // as a revision with concentrations in %, screened per component article (Candidate List) and per homogeneous
 // material (RoHS), versioned with a diff, and bad declarations are refused naming the element, with nothing stored.
 import { expect } from 'chai';
-import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
+import { blankEntry } from '../../src/lists/list-entry.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
+import { chemregListForm } from '../support/list-files/index.js';
 import { buildClassC, type CategorySpec } from '../support/declaration-files/ipc-1752a.js';
 import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
 
@@ -11,13 +12,6 @@ const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body
 
 const DEHP = '117-81-7';
 const CADMIUM = '7440-43-9';
-
-function listFile(listId: string, entries: ListEntry[]): FormData {
-  const body = new FormData();
-  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: listId, kind: 'regulatory', listDate: '2026-02-04', entries });
-  body.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
-  return body;
-}
 
 function fileForm(content: string | Uint8Array, name = 'declaration.json'): FormData {
   const body = new FormData();
@@ -95,7 +89,7 @@ describe('declarations API', function () {
     const dehp = { ...blankEntry(DEHP, 'Bis(2-ethylhexyl) phthalate (DEHP)'), cas: [DEHP] };
     const cadmium = { ...blankEntry(CADMIUM, 'Cadmium'), cas: [CADMIUM] };
     for (const [listId, entries] of [['echa-candidate-list', [dehp]], ['rohs-annex-ii', [dehp, cadmium]]] as const) {
-      const res = await admin.post('/api/v1/lists/import', listFile(listId, [...entries]));
+      const res = await admin.post('/api/v1/lists/import', chemregListForm(listId, [...entries]));
       expect(res.status, show(res)).to.equal(201);
     }
     await t.services.jobs.whenIdle();

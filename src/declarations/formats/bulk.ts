@@ -214,7 +214,7 @@ interface Table {
   rows: Array<{ row: number; cells: string[] }>;
 }
 
-const EXPECTED_FILE = 'a CSV file (UTF-8; comma, semicolon or tab separated) or an .xlsx workbook';
+const EXPECTED_FILE = 'a CSV file (UTF-8 or Windows-1252; comma, semicolon or tab separated) or an .xlsx workbook';
 
 function unknownFormat(fileName: string, why: string): DeclarationError {
   const message = `${fileName} is not a bulk declaration spreadsheet chemreg can read: ${why}; expected ${EXPECTED_FILE}`;
@@ -229,6 +229,8 @@ function invalidFile(path: string, message: string): DeclarationError {
 function isOle2(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
+
+const startsWith = (bytes: Uint8Array, magic: string): boolean => magic.split('').every((c, i) => bytes[i] === c.charCodeAt(0));
 
 /** Control characters other than tab and line ends mean binary content that happens to be valid UTF-8. */
 function looksBinary(text: string): boolean {
@@ -290,8 +292,11 @@ async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
   if (bytes.length === 0) throw invalidFile('file', `${fileName} is empty; expected a header row and one row per product, component, material and substance`);
   if (isZip(bytes)) return xlsxTable(bytes, fileName);
   if (isOle2(bytes)) throw unknownFormat(fileName, 'an old binary Excel workbook (.xls); save it as .xlsx or as CSV UTF-8');
-  const text = decodeUtf8(bytes);
-  if (text === null) throw unknownFormat(fileName, 'not UTF-8 text (in Excel, save as "CSV UTF-8")');
+  if (startsWith(bytes, '%PDF-')) throw unknownFormat(fileName, 'a PDF document');
+  // Text that is not UTF-8 is read as Windows-1252: what Excel's plain "CSV (semicolon separated)" writes on a Swedish
+  // (or any Western European) Windows, the format most hand-made sheets arrive in. Any byte string decodes in it, so
+  // binary content is told apart by its control characters.
+  const text = decodeUtf8(bytes) ?? new TextDecoder('windows-1252').decode(bytes);
   if (looksBinary(text)) throw unknownFormat(fileName, 'binary content, not text');
   return csvTable(text);
 }

@@ -11,6 +11,7 @@ import {
   type BulkProduct,
 } from '../../../src/declarations/formats/bulk.js';
 import {
+  asWindows1252,
   bulkCsv,
   bulkXlsx,
   conflictingNamesCsv,
@@ -239,6 +240,17 @@ describe('declarations/formats/bulk', () => {
         const result = await parse(file);
         expect(comparable(result), file.fileName).to.deep.equal(reference);
       }
+    });
+
+    it('when a Swedish CSV comes in Windows-1252 (Excel\'s plain CSV), then it reads the same as the UTF-8 file', async () => {
+      const utf8 = bulkCsv(SAMPLE_ROWS, { dialect: 'semicolon-sv', headers: 'swedish' });
+      const legacy = asWindows1252(utf8);
+      expect(legacy.bytes.length, 'the fixture is not UTF-8').to.be.below(utf8.bytes.length);
+
+      const result = await parse(legacy);
+
+      expect(comparable(result)).to.deep.equal(comparable(await parse(utf8)));
+      expect(result.ignoredColumns).to.deep.equal([]);
     });
 
     it('when a Swedish CSV writes a decimal comma, then the value is read and the declared text kept as written', async () => {

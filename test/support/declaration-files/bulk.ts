@@ -97,6 +97,18 @@ export function bulkCsv(rows: readonly BulkRowSpec[], options: CsvOptions = {}):
   return { fileName: options.fileName ?? 'declarations.csv', bytes: encode(`${lines.join('\r\n')}\r\n`) };
 }
 
+/**
+ * The same CSV as Swedish Excel's plain "CSV (semikolonavgränsad)" saves it: Windows-1252, not UTF-8. Every character
+ * the fixtures use (å, ä, ö, é, µ) has the same code in Windows-1252 as in Latin-1.
+ */
+export function asWindows1252(file: BulkFile): BulkFile {
+  const text = new TextDecoder().decode(file.bytes);
+  if ([...text].some((c) => c.charCodeAt(0) > 0xff || (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) < 0xa0))) {
+    throw new Error('asWindows1252: the text has a character outside Latin-1');
+  }
+  return { fileName: file.fileName, bytes: Uint8Array.from(text, (c) => c.charCodeAt(0)) };
+}
+
 /** An xlsx workbook whose first worksheet holds the rows; numbers and dates are real number and date cells. */
 export async function bulkXlsx(rows: readonly BulkRowSpec[], options: XlsxOptions = {}): Promise<BulkFile> {
   const columns = columnsOf(rows, options);

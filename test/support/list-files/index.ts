@@ -7,7 +7,7 @@
 // regulatory facts); where a fixture changes one on purpose (a wrong check digit), the comment says so.
 // Tests never read shared/: everything here is generated.
 import ExcelJS from 'exceljs';
-import type { ListFormat } from '../../../src/lists/list-entry.js';
+import type { ListEntry, ListFormat } from '../../../src/lists/list-entry.js';
 
 export interface ExpectedList {
   format: ListFormat;
@@ -498,6 +498,14 @@ export function buildChemregJson(options: { listId?: string; entries?: unknown[]
       keys: entries.map((e) => (e as { key: string }).key), warningCount: 0,
     },
   };
+}
+
+/** A regulatory list in chemreg's JSON format as the multipart body `POST /lists/import` takes: for route tests that need a list in place. */
+export function chemregListForm(listId: string, entries: readonly ListEntry[], listDate = '2026-02-04'): FormData {
+  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: listId, kind: 'regulatory', listDate, entries });
+  const body = new FormData();
+  body.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
+  return body;
 }
 
 // --- files that are not lists ----------------------------------------------------------------------------------
