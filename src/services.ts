@@ -76,20 +76,13 @@ export function createServices(connection: Connection, { config, logger }: Servi
   const screening = createScreeningService({ products, contracts, sdsRevisions, declarations: repositories.declarations, lists: listRepository, curatedOverrides, findings });
   // A stored SDS revision or declaration is screened at once. Should screening fail, the document stays stored and a
   // re-screen job (which survives restarts) picks the product up.
-  const screenAfterUpload = async (productId: string, what: string): Promise<void> => {
-    try {
-      await screening.screenProduct(productId);
-    } catch (err) {
-      logger?.error({ err, productId }, `screening after ${what} failed; queued a re-screen`);
-      await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of product ${productId} failed after ${what}`);
-    }
-  };
-  const screenManyAfterUpload = async (productIds: string[], what: string): Promise<void> => {
+  const screenAfterUpload = async (productIds: string[], what: string): Promise<void> => {
     try {
       await screening.screenProducts(productIds);
     } catch (err) {
-      logger?.error({ err, products: productIds.length }, `screening after ${what} failed; queued a re-screen`);
-      await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of ${productIds.length} product(s) failed after ${what}`);
+      logger?.error({ err, productIds: productIds.slice(0, 10), products: productIds.length }, `screening after ${what} failed; queued a re-screen`);
+      const which = productIds.length === 1 ? `product ${productIds[0]}` : `${productIds.length} products`;
+      await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of ${which} failed after ${what}`);
     }
   };
   jobs.register('rescreen', (context) => screening.rescreenAll(context));
@@ -112,6 +105,15 @@ export function createServices(connection: Connection, { config, logger }: Servi
 
   const declarationRequests = createDeclarationRequestService({ requests: repositories.declarationRequests, products, contracts, audit, inTransaction });
   const answerRequests: typeof declarationRequests.answer = (actor, productId, declarationId, session) => declarationRequests.answer(actor, productId, declarationId, session);
+
+  const declarationService = createDeclarationService({
+    declarations: repositories.declarations,
+    visibleProduct: (actor, id, session) => productService.get(actor, id, session),
+    audit,
+    inTransaction,
+    afterStored: (revision) => screenAfterUpload([revision.productId], 'a declaration'),
+    answered: answerRequests,
+  });
 
   const supplierService = createSupplierService({
     suppliers,
@@ -148,22 +150,16 @@ export function createServices(connection: Connection, { config, logger }: Servi
       productsOnContract: (contractId, supplierIds, session) => products.countOnContract(contractId, supplierIds, session),
     }),
     products: productService,
-    declarations: createDeclarationService({
-      declarations: repositories.declarations,
-      visibleProduct: (actor, id, session) => productService.get(actor, id, session),
-      audit,
-      inTransaction,
-      afterStored: (revision) => screenAfterUpload(revision.productId, 'a declaration'),
-      answered: answerRequests,
-    }),
+    declarations: declarationService,
     declarationRequests,
     bulkDeclarations: createBulkDeclarationService({
       declarations: repositories.declarations,
+      storeRevision: (actor, fields, session) => declarationService.storeRevision(actor, fields, session),
       products,
       visibleSupplier: (actor, id) => supplierService.get(actor, id),
       audit,
       inTransaction,
-      afterStored: (productIds) => screenManyAfterUpload(productIds, 'a bulk declaration'),
+      afterStored: (productIds) => screenAfterUpload(productIds, 'a bulk declaration'),
       answered: answerRequests,
     }),
     sds: createSdsService({
@@ -172,7 +168,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
       audit,
       inTransaction,
       extract: (bytes) => extraction.extract(bytes),
-      afterStored: (revision) => screenAfterUpload(revision.productId, 'an SDS upload'),
+      afterStored: (revision) => screenAfterUpload([revision.productId], 'an SDS upload'),
       ...(logger ? { logger } : {}),
     }),
 

@@ -22,7 +22,7 @@ import { cleanFileName } from '../sds/sds.service.js';
 import type { RunInTransaction, Session } from '../storage/transaction.js';
 import type { DeclarationRepository } from './declaration.repository.js';
 import type { BulkDeclarationReport, BulkProductResult, DeclarationRevision } from './declaration.schema.js';
-import { summariseDeclaration, toClientError, type DeclarationFile } from './declaration.service.js';
+import { toClientError, type DeclarationFile, type NewRevision } from './declaration.service.js';
 import { DeclarationError } from './declared-values.js';
 import { parseBulkDeclaration, type BulkParseResult, type BulkProduct, type RowReport } from './formats/bulk.js';
 
@@ -46,22 +46,24 @@ interface Plan {
 }
 
 export function createBulkDeclarationService(deps: {
-  declarations: DeclarationRepository;
+  declarations: Pick<DeclarationRepository, 'findByContent'>;
+  /** Stores, audits and answers requests for one product's new revision (the declaration service's). */
+  storeRevision: (actor: Actor, fields: NewRevision, session: Session) => Promise<DeclarationRevision>;
   products: Pick<ProductRepository, 'findBySupplierArticleNumbers' | 'insert'>;
   /** The supplier, if the actor may see it; otherwise throws NOT_FOUND (a supplier token sees only its own). */
   visibleSupplier: (actor: Actor, id: string) => Promise<unknown>;
   audit: AuditService;
   inTransaction: RunInTransaction;
-  /** Inside the transaction, for every product declared (new revision or unchanged): it answers declaration requests. */
+  /** Inside the transaction, for a product whose rows are an existing revision: that answers declaration requests too. */
   answered?: (actor: Actor, productId: string, declarationId: string, session: Session) => Promise<void>;
   /** After the file's revisions are stored (screening those products); they stay stored whatever it does. */
   afterStored?: (productIds: string[]) => Promise<void>;
 }) {
-  const { declarations, products, visibleSupplier, audit, inTransaction, answered, afterStored } = deps;
+  const { declarations, storeRevision, products, visibleSupplier, audit, inTransaction, answered, afterStored } = deps;
 
-  async function parse(file: DeclarationFile): Promise<BulkParseResult> {
+  async function parse(bytes: Uint8Array, fileName: string): Promise<BulkParseResult> {
     try {
-      return await parseBulkDeclaration(file.bytes, cleanFileName(file.fileName));
+      return await parseBulkDeclaration(bytes, fileName);
     } catch (err) {
       if (err instanceof DeclarationError) throw toClientError(err);
       throw err;
@@ -88,7 +90,7 @@ export function createBulkDeclarationService(deps: {
       await visibleSupplier(actor, supplierId);
       if (file.bytes.byteLength === 0) throw new ClientError('VALIDATION_FAILED', 'the bulk declaration file is empty', { issues: [{ path: 'body.file', message: 'the file is empty' }] });
       const fileName = cleanFileName(file.fileName);
-      const parsed = await parse(file);
+      const parsed = await parse(file.bytes, fileName);
 
       const found = await products.findBySupplierArticleNumbers(supplierId, parsed.products.map((p) => p.productNumber));
       const matchesOf = (number: string): Product[] => found.filter((p) => p.supplierArticleNumbers.includes(number));
@@ -129,26 +131,11 @@ export function createBulkDeclarationService(deps: {
           if (plan.existing === null) {
             await audit.record(actor, { action: 'product.created', entityType: 'product', entityId: product.id, supplierId, before: null, after: product }, session);
           }
-          const revision = await declarations.insert(
-            {
-              productId: product.id,
-              supplierId,
-              revisionNumber: await declarations.nextRevisionNumber(product.id, session),
-              format: parsed.format,
-              fileName: partFileName(fileName, bulk.productNumber),
-              size: plan.original.byteLength,
-              sha256: plan.sha256,
-              submittedAt: new Date(),
-              submittedBy: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role },
-              summary: summariseDeclaration(bulk.content),
-              content: bulk.content,
-              original: plan.original,
-            },
+          const revision = await storeRevision(
+            actor,
+            { productId: product.id, supplierId, fileName: partFileName(fileName, bulk.productNumber), sha256: plan.sha256, content: bulk.content, original: plan.original },
             session,
           );
-          const { content: _content, ...item } = revision;
-          await audit.record(actor, { action: 'declaration.created', entityType: 'declaration', entityId: revision.id, supplierId, before: null, after: { ...item, bulkFile: fileName } }, session);
-          await answered?.(actor, revision.productId, revision.id, session);
           outcomes.set(bulk.productNumber, { outcome: plan.existing === null ? 'created' : 'revised', revision });
         }
         return outcomes;

@@ -6,14 +6,13 @@
 import type { AuditService } from '../audit/index.js';
 import type { ContractRepository } from '../contracts/index.js';
 import type { ProductRepository } from '../products/product.repository.js';
-import { tenantOf, type Actor } from '../shared/actor.js';
+import { tenantOf, tokenOf, type Actor } from '../shared/actor.js';
 import { ClientError, invalidReference, notFound, validationFailed } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import type { RunInTransaction, Session } from '../storage/transaction.js';
 import type { DeclarationRequestRepository, RequestFields, StoredRequest } from './declaration-request.repository.js';
 import type { DeclarationRequest, DeclarationRequestCreate, DeclarationRequestListQuery } from './declaration-request.schema.js';
 
-const by = (actor: Actor) => ({ tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role });
 
 export function createDeclarationRequestService(deps: {
   requests: DeclarationRequestRepository;
@@ -42,7 +41,7 @@ export function createDeclarationRequestService(deps: {
   /** One request per supplier asked, each with the products it is asked to declare. */
   async function draft(actor: Actor, input: DeclarationRequestCreate, session: Session): Promise<RequestFields[]> {
     const base = {
-      dueDate: input.dueDate, message: input.message ?? null, status: 'open' as const, requestedAt: new Date(), requestedBy: by(actor),
+      dueDate: input.dueDate, message: input.message ?? null, status: 'open' as const, requestedAt: new Date(), requestedBy: tokenOf(actor),
       fulfilledAt: null, cancelledAt: null, cancelledBy: null,
     };
     const asked = (productIds: string[]) => productIds.map((productId) => ({ productId, declarationId: null, answeredAt: null }));
@@ -104,7 +103,7 @@ export function createDeclarationRequestService(deps: {
       const cancelled = await inTransaction(async (session) => {
         const before = await visibleRequest(actor, id, session);
         if (before.status !== 'open') throw new ClientError('CONFLICT', `declaration request ${id} is ${before.status}; only an open request can be cancelled`);
-        const after = await requests.cancel(id, by(actor), new Date(), session);
+        const after = await requests.cancel(id, tokenOf(actor), new Date(), session);
         if (!after) throw new ClientError('CONFLICT', `declaration request ${id} changed while it was being cancelled; read it again`);
         await audit.record(actor, { action: 'declaration-request.cancelled', entityType: 'declaration-request', entityId: id, supplierId: after.supplierId, before, after }, session);
         return after;

@@ -4,7 +4,7 @@
 // once, like an SDS revision (issue 6 "feed screening exactly like SDS composition").
 import type { AuditService } from '../audit/index.js';
 import type { Product } from '../products/product.schema.js';
-import { tenantOf, type Actor } from '../shared/actor.js';
+import { tenantOf, tokenOf, type Actor } from '../shared/actor.js';
 import { ClientError, notFound, SystemError } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import { duplicateKeyFields } from '../shared/mongo.js';
@@ -13,13 +13,16 @@ import { cleanFileName } from '../sds/sds.service.js';
 import type { RunInTransaction, Session } from '../storage/transaction.js';
 import { DeclarationContent } from './declaration-content.js';
 import { diffDeclarations, locatedSubstances } from './declaration-diff.js';
-import type { DeclarationRepository } from './declaration.repository.js';
+import type { DeclarationFields, DeclarationRepository } from './declaration.repository.js';
 import type { DeclarationDiff, DeclarationItem, DeclarationListQuery, DeclarationRevision, DeclarationSummary } from './declaration.schema.js';
 import { DeclarationError } from './declared-values.js';
 import { parseDeclarationFile } from './formats/index.js';
 
 /** Declarations are structured text: 8 MiB is far above any real one, and keeps a revision well inside a document. */
 export const MAX_DECLARATION_BYTES = 8 * 1024 * 1024;
+
+/** What a new revision is made of; its number, size, format, summary and submitter are derived. */
+export type NewRevision = Pick<DeclarationFields, 'productId' | 'supplierId' | 'fileName' | 'sha256' | 'content' | 'original'>;
 
 export interface DeclarationFile {
   bytes: Uint8Array;
@@ -86,6 +89,25 @@ export function createDeclarationService(deps: {
 
   const itemOf = ({ content: _content, ...item }: DeclarationRevision): DeclarationItem => item;
 
+  /** Inside `session`: the product's next declaration revision, audited, answering the requests that wait for it. */
+  async function storeRevision(actor: Actor, fields: NewRevision, session: Session): Promise<DeclarationRevision> {
+    const stored = await declarations.insert(
+      {
+        ...fields,
+        revisionNumber: await declarations.nextRevisionNumber(fields.productId, session),
+        format: fields.content.format,
+        size: fields.original.byteLength,
+        submittedAt: new Date(),
+        submittedBy: tokenOf(actor),
+        summary: summariseDeclaration(fields.content),
+      },
+      session,
+    );
+    await audit.record(actor, { action: 'declaration.created', entityType: 'declaration', entityId: stored.id, supplierId: stored.supplierId, before: null, after: itemOf(stored) }, session);
+    await answered?.(actor, stored.productId, stored.id, session);
+    return stored;
+  }
+
   return {
     /** Store a new revision of the product's declaration, or answer the existing one for the same bytes. */
     async submit(actor: Actor, productId: string, file: DeclarationFile): Promise<{ revision: DeclarationRevision; created: boolean }> {
@@ -100,26 +122,7 @@ export function createDeclarationService(deps: {
       try {
         revision = await inTransaction(async (session) => {
           await visibleProduct(actor, product.id, session); // still there
-          const stored = await declarations.insert(
-            {
-              productId: product.id,
-              supplierId: product.supplierId,
-              revisionNumber: await declarations.nextRevisionNumber(product.id, session),
-              format: content.format,
-              fileName: cleanFileName(file.fileName),
-              size: file.bytes.byteLength,
-              sha256,
-              submittedAt: new Date(),
-              submittedBy: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role },
-              summary: summariseDeclaration(content),
-              content,
-              original: file.bytes,
-            },
-            session,
-          );
-          await audit.record(actor, { action: 'declaration.created', entityType: 'declaration', entityId: stored.id, supplierId: stored.supplierId, before: null, after: itemOf(stored) }, session);
-          await answered?.(actor, stored.productId, stored.id, session);
-          return stored;
+          return storeRevision(actor, { productId: product.id, supplierId: product.supplierId, fileName: cleanFileName(file.fileName), sha256, content, original: file.bytes }, session);
         });
       } catch (err) {
         if (duplicateKeyFields(err)?.includes('sha256')) {
@@ -154,6 +157,8 @@ export function createDeclarationService(deps: {
     },
 
     countForProduct: (productId: string, session?: Session) => declarations.countForProduct(productId, session),
+
+    storeRevision,
   };
 }
 export type DeclarationService = ReturnType<typeof createDeclarationService>;

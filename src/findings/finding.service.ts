@@ -2,7 +2,7 @@
 // supplier reads, and the decisions on a finding with their full history (issue 5 "Findings workflow").
 import { createHash } from 'node:crypto';
 import type { AuditService } from '../audit/index.js';
-import { tenantOf, type Actor } from '../shared/actor.js';
+import { tenantOf, tokenOf, type Actor } from '../shared/actor.js';
 import { ClientError, forbidden, invalidReference, notFound } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import type { RunInTransaction } from '../storage/transaction.js';
@@ -171,7 +171,7 @@ export function createFindingService(deps: {
       }
       const to = rule.to ?? before.status;
       const entry: FindingEvent = {
-        at: new Date(), by: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role }, action: input.action,
+        at: new Date(), by: tokenOf(actor), action: input.action,
         from: before.status, to, comment: input.comment ?? null, until: input.until ?? null, documentId: input.documentId ?? null,
       };
       const exceptionUntil = to === 'exception' ? (input.until ?? null) : null;

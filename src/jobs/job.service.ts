@@ -1,7 +1,7 @@
 // Runs background jobs one at a time in this process. A job is stored (queued) before anyone is told about it, and
 // on start-up every unfinished job is queued again, so an acknowledged job survives a restart; jobs must therefore
 // be safe to run twice (re-screening is idempotent).
-import type { Actor } from '../shared/actor.js';
+import { tokenOf, type Actor } from '../shared/actor.js';
 import { notFound } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { JobRepository } from './job.repository.js';
@@ -82,7 +82,7 @@ export function createJobService(deps: { jobs: JobRepository; logger?: Logger })
         (await jobs.insert({
           kind, status: 'queued', reason, params, progress: { done: 0, total: null }, result: null, error: null, attempts: 0,
           createdAt: new Date(), startedAt: null, finishedAt: null,
-          createdBy: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role },
+          createdBy: tokenOf(actor),
         }));
       kick();
       return job;

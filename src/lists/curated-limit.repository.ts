@@ -1,6 +1,6 @@
 // Curated-limit overrides in MongoDB, returned as plain objects (without the entries they match: the service adds those).
 import type { Connection } from 'mongoose';
-import type { Actor } from '../shared/actor.js';
+import { tokenOf, type Actor } from '../shared/actor.js';
 import { duplicate } from '../shared/errors.js';
 import { toObjectId } from '../shared/ids.js';
 import { duplicateKeyFields, modelOn } from '../shared/mongo.js';
@@ -37,7 +37,6 @@ const toOverride = (doc: CuratedLimitOverrideDoc): StoredOverride => ({
   updatedBy: { tokenId: doc.updatedBy.tokenId, tokenName: doc.updatedBy.tokenName, role: doc.updatedBy.role },
 });
 
-const by = (actor: Actor) => ({ tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role });
 
 function uniqueKeyOf(row: CuratedLimitOverride, id: string): string {
   return row.listId === 'reach-annex-xvii' && row.entryNumber !== null ? `${row.listId}#${normaliseEntryNumber(row.entryNumber)}` : `${row.listId}#${id}`;
@@ -65,7 +64,7 @@ export function createCuratedLimitRepository(connection: Connection) {
     },
 
     async insert(actor: Actor, row: CuratedLimitOverride, session: Session): Promise<StoredOverride> {
-      const doc = new Overrides({ ...row, createdBy: by(actor), updatedBy: by(actor) });
+      const doc = new Overrides({ ...row, createdBy: tokenOf(actor), updatedBy: tokenOf(actor) });
       doc.uniqueKey = uniqueKeyOf(row, doc._id.toHexString());
       try {
         await doc.save({ session });
@@ -79,7 +78,7 @@ export function createCuratedLimitRepository(connection: Connection) {
       try {
         const doc = await Overrides.findOneAndUpdate(
           { _id: toObjectId(id) },
-          { $set: { ...row, uniqueKey: uniqueKeyOf(row, id), updatedBy: by(actor) } },
+          { $set: { ...row, uniqueKey: uniqueKeyOf(row, id), updatedBy: tokenOf(actor) } },
           { returnDocument: 'after', session },
         ).lean<CuratedLimitOverrideDoc>();
         return doc ? toOverride(doc) : undefined;

@@ -2,7 +2,7 @@
 // versions, entries and the diff between two versions. Each new version starts a re-screen of every product
 // (issue 5 "Screening runs … when a list version is imported").
 import type { AuditService } from '../audit/index.js';
-import type { Actor } from '../shared/actor.js';
+import { tokenOf, type Actor } from '../shared/actor.js';
 import { ClientError, notFound } from '../shared/errors.js';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import type { RunInTransaction } from '../storage/transaction.js';
@@ -66,7 +66,7 @@ export function createListService(deps: {
           listId: list.listId, version: number, format: list.format, origin,
           source: { fileName: source.fileName, sha256, size: source.bytes.length },
           listDate: list.listDate, rowCount: list.rowCount, entryCount: list.entries.length, warnings: list.warnings,
-          importedAt: new Date(), importedBy: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role },
+          importedAt: new Date(), importedBy: tokenOf(actor),
         },
         list.entries,
         session,

@@ -153,16 +153,7 @@ export function createScreeningService(deps: {
   }
 
   return {
-    /** Screens one product against the current list versions and updates its findings. */
-    async screenProduct(productId: string): Promise<FindingChanges | null> {
-      const product = await products.findById(productId);
-      if (!product) return null;
-      const { matcher, lists: screeningLists } = await currentMatcher();
-      const [changes] = await screenBatch([product], matcher, screeningLists);
-      return changes ?? null;
-    },
-
-    /** Screens the given products (those a bulk declaration touched), BATCH at a time; answers their changes. */
+    /** Screens the given products (a new document's, a bulk declaration's) against the current lists, BATCH at a time. */
     async screenProducts(productIds: readonly string[]): Promise<FindingChanges[]> {
       const { matcher, lists: screeningLists } = await currentMatcher();
       const changes: FindingChanges[] = [];

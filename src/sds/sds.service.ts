@@ -9,7 +9,7 @@
 import type { Readable } from 'node:stream';
 import type { AuditService } from '../audit/index.js';
 import type { Product } from '../products/product.schema.js';
-import { tenantOf, type Actor } from '../shared/actor.js';
+import { tenantOf, tokenOf, type Actor } from '../shared/actor.js';
 import { ClientError, notFound, SystemError } from '../shared/errors.js';
 import type { Page } from '../shared/http/pagination.js';
 import type { Logger } from '../shared/logger.js';
@@ -110,7 +110,7 @@ export function createSdsService(deps: {
             size: file.bytes.byteLength,
             sha256: file.sha256,
             uploadedAt: new Date(),
-            uploadedBy: { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role },
+            uploadedBy: tokenOf(actor),
             extractorVersion,
             summary: summarise(facts),
             facts,

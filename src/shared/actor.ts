@@ -14,6 +14,11 @@ export interface Actor {
   readonly requestId: string;
 }
 
+/** Who did something, as records keep it (uploadedBy, submittedBy, createdBy …): the token, not its secret. */
+export function tokenOf(actor: Actor): { tokenId: string; tokenName: string; role: Role } {
+  return { tokenId: actor.tokenId, tokenName: actor.tokenName, role: actor.role };
+}
+
 /** The supplier a caller is confined to, or undefined when the caller may see every supplier. */
 export function tenantOf(actor: Actor): string | undefined {
   return actor.role === 'supplier' ? actor.supplierId : undefined;
