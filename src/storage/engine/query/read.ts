@@ -47,23 +47,14 @@ export function shape(docs: Document[], opts: ReadOptions): Document[] {
   if (!hasProjection) return out;
   assertSupported(projection, 'projection');
   const plain = inclusionTree(projection);
-  if (plain) {
-    const projected: Document[] = [];
-    for (const doc of out) {
-      const one = includePaths(doc, plain.tree, plain.withId);
-      if (one === undefined) break;
-      projected.push(one);
-    }
-    if (projected.length === out.length) return projected;
-  }
+  if (plain) return out.map((doc) => includePaths(doc, plain.tree, plain.withId));
   const query = needsQueryForProjection(projection) ? toMingoFilter(filter ?? {}) : {};
   return mingoFind(out, query, projection).all();
 }
 
 // A fast path for the most common projection, field inclusion (`{ name: 1, 'facts.substances': 1 }`): mingo's general
 // projector costs far more per document than the copy itself. Anything else — exclusion, operators ($slice,
-// $elemMatch, expressions), path collisions, and any document whose dotted path crosses an array (where mongod's rules
-// for array elements apply) — goes to mingo as before, so the answers are the same.
+// $elemMatch, expressions) and path collisions — goes to mingo as before, so the answers are the same.
 
 type PathTree = Map<string, PathTree | true>;
 
@@ -105,9 +96,9 @@ function inclusionTree(projection: Document): { tree: PathTree; withId: boolean 
 /**
  * The included paths of one document, fields in the document's own order (as mongod returns them). A dotted path
  * through an embedded document keeps that document (empty when none of its paths are there); through a scalar it
- * keeps nothing. Undefined when the path crosses an array: the general projector handles that document.
+ * keeps nothing; through an array it applies to each element (see includeInArray).
  */
-function includePaths(doc: Document, tree: PathTree, withId: boolean): Document | undefined {
+function includePaths(doc: Document, tree: PathTree, withId: boolean): Document {
   const out: Document = {};
   for (const key of Object.keys(doc)) {
     if (key === '_id' && withId) {
@@ -117,15 +108,22 @@ function includePaths(doc: Document, tree: PathTree, withId: boolean): Document 
     const spec = tree.get(key);
     if (spec === undefined) continue;
     const value: unknown = doc[key];
-    if (spec === true) {
-      out[key] = value;
-    } else if (Array.isArray(value)) {
-      return undefined;
-    } else if (isPlainObject(value)) {
-      const inner = includePaths(value, spec, false);
-      if (inner === undefined) return undefined;
-      out[key] = inner;
-    }
+    if (spec === true) out[key] = value;
+    else if (Array.isArray(value)) out[key] = includeInArray(value, spec);
+    else if (isPlainObject(value)) out[key] = includePaths(value, spec, false);
+  }
+  return out;
+}
+
+/**
+ * A dotted path through an array, as mongod projects it: each embedded document keeps the rest of the path (empty when
+ * it has none of it), a nested array is projected the same way, and scalars (null included) are dropped.
+ */
+function includeInArray(values: unknown[], tree: PathTree): unknown[] {
+  const out: unknown[] = [];
+  for (const value of values) {
+    if (Array.isArray(value)) out.push(includeInArray(value, tree));
+    else if (isPlainObject(value)) out.push(includePaths(value, tree, false));
   }
   return out;
 }

@@ -320,6 +320,17 @@ describe('engine conformance: CRUD', function () {
       expect(docs).to.deep.equal([{ _id: 1 }, { _id: 2, a: {} }, { _id: 3, a: [{ b: 1 }, {}] }]);
     });
 
+    it('when a dotted inclusion path crosses an array holding scalars, null, nested arrays and documents, then scalars and null are dropped, nested arrays projected and documents kept in order', async function () {
+      // Arrange
+      const coll = db.collection('proj_array_paths');
+      await coll.insertOne({ _id: 1, a: [1, { b: { c: 1, d: 2 }, e: 1 }, [{ b: { c: 2, d: 3 } }, 'x'], null, { e: 2 }, { b: [{ c: 3, d: 4 }, 5] }], f: 1 } as Document);
+      // Act
+      const doc = await coll.findOne({ _id: 1 } as Document, { projection: { 'a.b.c': 1 } });
+      // Assert
+      expect(doc).to.deep.equal({ _id: 1, a: [{ b: { c: 1 } }, [{ b: { c: 2 } }], {}, { b: [{ c: 3 }] }] });
+      expect(Object.keys(doc!)).to.deep.equal(['_id', 'a']);
+    });
+
     it('when _id is excluded from an inclusion projection, then _id is absent', async function () {
       // Act
       const doc = await db.collection('proj').findOne({ _id: 1 } as Document, { projection: { _id: 0, cas: 1 } });
