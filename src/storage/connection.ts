@@ -1,7 +1,9 @@
-// Storage start-up: a real MongoDB when MONGODB_URI is set, otherwise the embedded engine on DATA_DIR.
+// Storage start-up: a real MongoDB when MONGODB_URI is set, otherwise the embedded engine on DATA_DIR, in a worker thread
+// of its own (engine/thread.ts).
 import mongoose from 'mongoose';
 import type { Config } from '../config.js';
-import { startEngine, type EmbeddedEngine } from './engine/index.js';
+import type { EmbeddedEngine } from './engine/index.js';
+import { startEngineThread } from './engine/thread.js';
 
 export interface Storage {
   readonly uri: string;
@@ -19,7 +21,7 @@ export async function openStorage(config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR
   let engine: EmbeddedEngine | undefined;
   let uri = config.MONGODB_URI;
   if (!uri) {
-    engine = await startEngine({ dataDir: config.DATA_DIR });
+    engine = await startEngineThread({ dataDir: config.DATA_DIR });
     uri = `${engine.uri}/chemreg`;
   }
   const connection = mongoose.createConnection(uri, {
