@@ -61,6 +61,9 @@ const event = (action: string, from: FindingStatus | null, to: FindingStatus, co
   at: new Date(), by, action, from, to, comment, until: null, documentId: null,
 });
 
+/** Each product's stored findings, by product id. */
+export type StoredStates = Map<string, FindingState[]>;
+
 /** A product as screening saw it: what matched, and the substances (by ref) the matches point at. */
 export interface ScreenedProduct {
   product: { id: string; supplierId: string };
@@ -184,29 +187,30 @@ export function createFindingService(deps: {
       });
     },
 
-    /**
-     * Brings products' stored findings in line with what screening matched now, writing only what changed (one read
-     * and one bulk write for the whole batch): new matches are raised (open); gone ones are resolved by the system; a
-     * dismissed finding whose evidence changed and an expired exception reopen; a resolved one that matches again
-     * reopens. A new list version alone changes nothing: a finding names the version it was raised or last changed
-     * against, so a re-screen after an import writes only the findings the new version really changes.
-     */
-    async reconcileMany(screened: readonly ScreenedProduct[], listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges[]> {
-      const stored = new Map<string, FindingState[]>();
-      for (const finding of await findings.statesForProducts(screened.map((s) => s.product.id))) {
+    /** The stored state of these products' findings, by product: what reconcileMany compares screening's result with. */
+    async storedStates(productIds: readonly string[]): Promise<StoredStates> {
+      const stored: StoredStates = new Map();
+      for (const finding of await findings.statesForProducts(productIds)) {
         const list = stored.get(finding.productId);
         if (list) list.push(finding);
         else stored.set(finding.productId, [finding]);
       }
+      return stored;
+    },
+
+    /**
+     * Brings products' stored findings (`stored`, read by storedStates) in line with what screening matched now,
+     * writing only what changed in one bulk write for the whole batch: new matches are raised (open); gone ones are
+     * resolved by the system; a dismissed finding whose evidence changed and an expired exception reopen; a resolved
+     * one that matches again reopens. A new list version alone changes nothing: a finding names the version it was
+     * raised or last changed against, so a re-screen after an import writes only the findings the new version really
+     * changes.
+     */
+    async reconcileMany(screened: readonly ScreenedProduct[], stored: StoredStates, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges[]> {
       const writes: FindingWrite[] = [];
       const changes = screened.map((s) => plan(s, stored.get(s.product.id) ?? [], listNames, today, writes));
       await findings.write(writes);
       return changes;
-    },
-
-    async reconcile(product: ScreenedProduct['product'], matches: readonly Match[], substances: ReadonlyMap<string, ScreenedSubstance>, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges> {
-      const [changes] = await this.reconcileMany([{ product, matches, substances }], listNames, today);
-      return changes!;
     },
   };
 }

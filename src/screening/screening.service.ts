@@ -3,7 +3,7 @@
 import type { Contract } from '../contracts/contract.schema.js';
 import type { ContractRepository } from '../contracts/contract.repository.js';
 import { substancesOfDeclaration, type DeclarationRepository } from '../declarations/index.js';
-import type { FindingChanges, FindingService, ScreenedProduct } from '../findings/index.js';
+import type { FindingChanges, FindingService, ScreenedProduct, StoredStates } from '../findings/index.js';
 import type { JobContext } from '../jobs/index.js';
 import { withCuratedLimits, type CuratedLimitOverride } from '../lists/curated-limits.js';
 import type { ListRepository } from '../lists/list.repository.js';
@@ -103,17 +103,28 @@ export function createScreeningService(deps: {
     return cached;
   }
 
-  async function screenBatch(batch: readonly Product[], matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
+  /** What screening a batch reads from storage: each product's latest SDS revision and declaration, its contracts. */
+  interface LoadedBatch {
+    batch: readonly Product[];
+    revisions: Map<string, RevisionSubstances>;
+    declared: Awaited<ReturnType<DeclarationRepository['latestForProducts']>>;
+    contractById: Map<string, Contract>;
+    stored: StoredStates;
+  }
+
+  async function loadBatch(batch: readonly Product[]): Promise<LoadedBatch> {
     const ids = batch.map((p) => p.id);
-    const [revisions, declared, contractList] = await Promise.all([
+    const contractIds = [...new Set(batch.flatMap((p) => p.contractIds))];
+    const [revisions, declared, contractList, stored] = await Promise.all([
       sdsRevisions.latestSubstancesForProducts(ids),
       declarations.latestForProducts(ids),
-      (async () => {
-        const contractIds = [...new Set(batch.flatMap((p) => p.contractIds))];
-        return contractIds.length > 0 ? contracts.findByIds(contractIds) : [];
-      })(),
+      contractIds.length > 0 ? contracts.findByIds(contractIds) : Promise.resolve([]),
+      findings.storedStates(ids),
     ]);
-    const contractById = new Map(contractList.map((c) => [c.id, c]));
+    return { batch, revisions, declared, stored, contractById: new Map(contractList.map((c) => [c.id, c])) };
+  }
+
+  async function screenBatch({ batch, revisions, declared, contractById, stored }: LoadedBatch, matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
     const listNames = new Map(screeningLists.map((l) => [l.listId, l.name]));
     const day = today();
     const screened: ScreenedProduct[] = batch.map((product) => {
@@ -133,7 +144,7 @@ export function createScreeningService(deps: {
       }
       return { product, matches, substances: new Map(substances.map((s) => [s.ref, s])) };
     });
-    return findings.reconcileMany(screened, listNames, day);
+    return findings.reconcileMany(screened, stored, listNames, day);
   }
 
   function addTo(report: ChangeReport, changes: FindingChanges): void {
@@ -159,7 +170,7 @@ export function createScreeningService(deps: {
       const changes: FindingChanges[] = [];
       for (let i = 0; i < productIds.length; i += BATCH) {
         const batch = await products.findByIds(productIds.slice(i, i + BATCH));
-        changes.push(...(await screenBatch(batch, matcher, screeningLists)));
+        changes.push(...(await screenBatch(await loadBatch(batch), matcher, screeningLists)));
       }
       return changes;
     },
@@ -172,10 +183,24 @@ export function createScreeningService(deps: {
         productsScreened: 0, ...zero(), byContract: {}, bySupplier: {},
         listVersions: screeningLists.map((l) => ({ listId: l.listId, version: l.version })),
       };
-      for await (const batch of products.batches(BATCH)) {
-        if (signal.aborted) return report;
-        for (const changes of await screenBatch(batch, matcher, screeningLists)) addTo(report, changes);
-        report.productsScreened += batch.length;
+      // The next batch is read while this one is matched and reconciled: on the embedded engine, which runs in its own
+      // thread, storage and screening then use both cores.
+      const batches = products.batches(BATCH);
+      const loadNext = async (): Promise<LoadedBatch | null> => {
+        const next = await batches.next();
+        return next.done ? null : loadBatch(next.value);
+      };
+      let pending = loadNext();
+      for (let loaded = await pending; loaded !== null; loaded = await pending) {
+        if (signal.aborted) {
+          await batches.return(undefined);
+          return report;
+        }
+        pending = loadNext();
+        // Should screening this batch fail, the read already under way is abandoned, not left to reject unheard.
+        pending.catch(() => undefined);
+        for (const changes of await screenBatch(loaded, matcher, screeningLists)) addTo(report, changes);
+        report.productsScreened += loaded.batch.length;
         await progress(report.productsScreened, total);
       }
       await progress(report.productsScreened, report.productsScreened);

@@ -33,11 +33,26 @@ const toRevision = (doc: SdsRevisionDoc): SdsRevision => ({ ...toItem(doc), fact
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+type SubstanceFact = SdsRevision['facts']['substances'][number];
+type ScreenedIdentifier = Pick<NonNullable<SubstanceFact['cas']>, 'value' | 'valid'>;
+/**
+ * A section 3 row as screening reads it: identifiers without their printed form, problem or REACH registration. An
+ * identifier that is null is absent (projecting `cas.value` out of a null `cas` yields nothing, as in MongoDB).
+ */
+export interface ScreenedSubstanceFact extends Pick<SubstanceFact, 'name' | 'concentration' | 'hazardCodes' | 'evidence'> {
+  cas?: ScreenedIdentifier | null;
+  ec?: ScreenedIdentifier | null;
+  indexNumber?: ScreenedIdentifier | null;
+}
 /** What screening reads of a revision. */
 export interface RevisionSubstances {
   id: string;
-  facts: Pick<SdsRevision['facts'], 'substances'>;
+  facts: { substances: ScreenedSubstanceFact[] };
 }
+// Only what screening uses is read: at registry scale, decoding section 3 is a large part of a re-screen (issue 5).
+const SCREENED_FIELDS = Object.fromEntries(
+  ['name', 'cas.value', 'cas.valid', 'ec.value', 'ec.valid', 'indexNumber.value', 'indexNumber.valid', 'concentration', 'hazardCodes', 'evidence'].map((f) => [`facts.substances.${f}`, 1]),
+);
 
 export function createSdsRepository(connection: Connection) {
   const Revisions = modelOn(connection, 'SdsRevision', SdsRevisionSchema);
@@ -69,12 +84,18 @@ export function createSdsRepository(connection: Connection) {
       return findPage(Revisions, { productId }, { revisionNumber: -1 }, page, toItem, { facts: 0 });
     },
 
-    /** The newest revision of each given product that has facts (what screening reads). */
-    /** Each product's latest readable revision, with only what screening reads: its id and section 3. */
+    /**
+     * Each product's latest readable revision, with only what screening reads: its id and section 3. The revisions are
+     * numbered first and only the latest one's substances are read, so older revisions cost next to nothing.
+     */
     async latestSubstancesForProducts(productIds: readonly string[]): Promise<Map<string, RevisionSubstances>> {
-      const docs = await Revisions.find({ productId: { $in: [...productIds] }, status: { $ne: 'needs-ocr' } }, { productId: 1, revisionNumber: 1, 'facts.substances': 1 })
-        .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId' | 'revisionNumber'> & { facts: Pick<SdsRevisionDoc['facts'], 'substances'> }>>();
-      return latestPerProduct(docs, (doc): RevisionSubstances => ({ id: doc._id.toHexString(), facts: { substances: doc.facts.substances } }));
+      const numbered = await Revisions.find({ productId: { $in: [...productIds] }, status: { $ne: 'needs-ocr' } }, { productId: 1, revisionNumber: 1 })
+        .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId' | 'revisionNumber'>>>();
+      const latest = [...latestPerProduct(numbered, (doc) => doc._id).values()];
+      if (latest.length === 0) return new Map();
+      const docs = await Revisions.find({ _id: { $in: latest } }, { productId: 1, ...SCREENED_FIELDS })
+        .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId'> & { facts: { substances: ScreenedSubstanceFact[] } }>>();
+      return new Map(docs.map((doc) => [doc.productId, { id: doc._id.toHexString(), facts: { substances: doc.facts.substances } }]));
     },
 
     async countForProduct(productId: string, session?: Session): Promise<number> {
