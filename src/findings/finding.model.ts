@@ -45,3 +45,18 @@ FindingSchema.index({ productId: 1 });
 FindingSchema.index({ supplierId: 1, status: 1 });
 FindingSchema.index({ contractIds: 1 });
 FindingSchema.index({ 'list.id': 1 });
+
+/**
+ * A digest of all of a product's findings as screening last wrote them (finding.service.ts, reconcileMany): a re-screen
+ * that computes the same digest leaves the product alone without reading its findings. Keyed by product id.
+ */
+export interface ScreeningDigestDoc {
+  _id: string;
+  digest: string;
+  updatedAt: Date;
+}
+
+export const ScreeningDigestSchema = new Schema<ScreeningDigestDoc>(
+  { _id: { type: String, required: true }, digest: { type: String, required: true }, updatedAt: { type: Date, required: true } },
+  { collection: 'screeningDigests', versionKey: false, strict: 'throw' },
+);

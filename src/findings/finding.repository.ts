@@ -4,7 +4,7 @@ import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
 import { findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
-import { FindingSchema, type FindingDoc } from './finding.model.js';
+import { FindingSchema, ScreeningDigestSchema, type FindingDoc, type ScreeningDigestDoc } from './finding.model.js';
 import type { Finding, FindingEvent, FindingFields, FindingStatus } from './finding.schema.js';
 
 export interface FindingFilter {
@@ -70,6 +70,7 @@ export type FindingWrite =
 
 export function createFindingRepository(connection: Connection) {
   const Findings = modelOn(connection, 'Finding', FindingSchema);
+  const Digests = modelOn(connection, 'ScreeningDigest', ScreeningDigestSchema);
 
   return {
     model: Findings,
@@ -126,6 +127,30 @@ export function createFindingRepository(connection: Connection) {
 
     async countForProduct(productId: string, session?: Session): Promise<number> {
       return Findings.countDocuments({ productId }).session(session ?? null);
+    },
+
+    /** The findings digest stored for each of these products that has one. */
+    async digestsFor(productIds: readonly string[]): Promise<Map<string, string>> {
+      if (productIds.length === 0) return new Map();
+      const docs = await Digests.find({ _id: { $in: [...productIds] } }).lean<ScreeningDigestDoc[]>();
+      return new Map(docs.map((d) => [d._id, d.digest]));
+    },
+
+    async saveDigests(digests: ReadonlyArray<{ productId: string; digest: string }>): Promise<void> {
+      if (digests.length === 0) return;
+      const updatedAt = new Date();
+      await Digests.bulkWrite(digests.map(({ productId, digest }) => ({ updateOne: { filter: { _id: productId }, update: { $set: { digest, updatedAt } }, upsert: true } })), { ordered: false });
+    },
+
+    async forgetDigest(productId: string, session: Session): Promise<void> {
+      await Digests.deleteOne({ _id: productId }, { session });
+    },
+
+    /** Those of these products with an exception that ended before `today` (YYYY-MM-DD): it reopens at screening. */
+    async withExpiredExceptions(productIds: readonly string[], today: string): Promise<Set<string>> {
+      if (productIds.length === 0) return new Set();
+      const ids = await Findings.distinct('productId', { productId: { $in: [...productIds] }, status: 'exception', exceptionUntil: { $lt: today } });
+      return new Set(ids);
     },
   };
 }

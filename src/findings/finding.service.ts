@@ -61,8 +61,14 @@ const event = (action: string, from: FindingStatus | null, to: FindingStatus, co
   at: new Date(), by, action, from, to, comment, until: null, documentId: null,
 });
 
-/** Each product's stored findings, by product id. */
-export type StoredStates = Map<string, FindingState[]>;
+/**
+ * What reconcileMany needs to know before reading any finding: each product's findings digest as last reconciled, and
+ * which products have an exception that has ended (that reopens without any fact changing).
+ */
+export interface ReconcileBasis {
+  digests: ReadonlyMap<string, string>;
+  expiredExceptions: ReadonlySet<string>;
+}
 
 /** A product as screening saw it: what matched, and the substances (by ref) the matches point at. */
 export interface ScreenedProduct {
@@ -71,24 +77,45 @@ export interface ScreenedProduct {
   substances: ReadonlyMap<string, ScreenedSubstance>;
 }
 
+/** One finding as screening would write it now. */
+interface Candidate {
+  key: string;
+  match: Match;
+  substance: ScreenedSubstance;
+  fields: FindingFields;
+}
+
 /** The list fields that only say which version a finding was last evaluated against (see reconcileMany). */
 const withoutVersion = ({ versionId: _id, version: _v, ...rest }: FindingFields['list']) => rest;
 
-/** Every fact screening sets on a finding, except the list version: when it is unchanged, nothing is written. */
-function factsDigestOf(facts: Omit<FindingFields, 'status' | 'exceptionUntil'>): string {
-  return createHash('sha256').update(JSON.stringify({ ...facts, list: withoutVersion(facts.list) })).digest('hex').slice(0, 32);
+/** The facts screening sets on a finding, except the list version: a new version alone changes nothing. */
+function factsOf({ status: _s, exceptionUntil: _e, ...facts }: FindingFields) {
+  return { ...facts, list: withoutVersion(facts.list) };
 }
 
-/** One product's reconcile: pushes its writes onto `writes` and answers what changed. */
-function plan({ product, matches, substances }: ScreenedProduct, stored: readonly FindingState[], listNames: ReadonlyMap<string, string>, today: string, writes: FindingWrite[]): FindingChanges {
-  const existing = new Map(stored.map((f) => [f.key, f]));
-  const changes: FindingChanges = { raised: [], resolved: [], severityChanged: [], reopened: [] };
+/** Every fact screening sets on a finding, except the list version: when it is unchanged, nothing is written. */
+function factsDigestOf(fields: FindingFields): string {
+  return createHash('sha256').update(JSON.stringify(factsOf(fields))).digest('hex').slice(0, 32);
+}
+
+/**
+ * All of a product's findings as screening would write them now, in one digest. When it equals the digest stored at
+ * the product's last reconcile, every finding's facts and evidence are as stored, none is new and none has gone.
+ */
+function productDigestOf(candidates: readonly Candidate[]): string {
+  const facts = candidates.map((c) => [c.key, factsOf(c.fields)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 32);
+}
+
+/** The findings a product's matches make: one per substance and entry, even if the substance is declared twice. */
+function candidatesOf({ product, matches, substances }: ScreenedProduct, listNames: ReadonlyMap<string, string>): Candidate[] {
   const seen = new Set<string>();
+  const out: Candidate[] = [];
   for (const match of matches) {
     const substance = substances.get(match.substanceRef);
     if (!substance) continue;
     const key = `${product.id}|${match.listId}|${match.entryKey}|${substanceKey(substance)}`;
-    if (seen.has(key)) continue; // one finding per substance and entry, even if it is declared twice
+    if (seen.has(key)) continue;
     seen.add(key);
     const fields: FindingFields = {
       productId: product.id, supplierId: product.supplierId, contractIds: [...match.contractIds].sort(),
@@ -98,16 +125,27 @@ function plan({ product, matches, substances }: ScreenedProduct, stored: readonl
       limit: match.limit, concentrationTest: match.concentrationTest, severity: match.severity, severityReason: match.severityReason,
       evidence: substance.evidence, status: 'open', exceptionUntil: null,
     };
+    out.push({ key, match, substance, fields });
+  }
+  return out;
+}
+
+const noChanges = (): FindingChanges => ({ raised: [], resolved: [], severityChanged: [], reopened: [] });
+
+/** One product's reconcile: pushes its writes onto `writes` and answers what changed. */
+function plan(candidates: readonly Candidate[], stored: readonly FindingState[], today: string, writes: FindingWrite[]): FindingChanges {
+  const existing = new Map(stored.map((f) => [f.key, f]));
+  const changes = noChanges();
+  for (const { key, match, substance, fields } of candidates) {
     const digest = digestOf(match, substance);
+    const factsDigest = factsDigestOf(fields);
     const old = existing.get(key);
     if (!old) {
-      const { status: _s, exceptionUntil: _e, ...facts } = fields;
-      writes.push({ kind: 'insert', key, evidenceDigest: digest, factsDigest: factsDigestOf(facts), fields, event: event('raised', null, 'open', match.severityReason) });
+      writes.push({ kind: 'insert', key, evidenceDigest: digest, factsDigest, fields, event: event('raised', null, 'open', match.severityReason) });
       changes.raised.push(refOf({ ...fields, key }));
       continue;
     }
     const { status: _s, exceptionUntil: _e, ...facts } = fields;
-    const factsDigest = factsDigestOf(facts);
     const changedFacts = old.evidenceDigest !== digest || old.factsDigest !== factsDigest;
     let status = old.status;
     let note: { action: string; comment: string } | null = null;
@@ -124,8 +162,9 @@ function plan({ product, matches, substances }: ScreenedProduct, stored: readonl
       event: note ? event(note.action, old.status, status, note.comment) : old.severity !== fields.severity ? event('severity-changed', old.status, old.status, `${old.severity} → ${fields.severity}: ${fields.severityReason}`) : null,
     });
   }
+  const current = new Set(candidates.map((c) => c.key));
   for (const old of existing.values()) {
-    if (seen.has(old.key) || old.status === 'resolved') continue;
+    if (current.has(old.key) || old.status === 'resolved') continue;
     writes.push({ kind: 'update', id: old.id, set: { status: 'resolved', exceptionUntil: null }, event: event('no-longer-matched', old.status, 'resolved', 'screening no longer matches this substance to this entry (the document or the list changed)') });
     changes.resolved.push(refOf(old));
   }
@@ -182,35 +221,51 @@ export function createFindingService(deps: {
         const after = await findings.decide(id, before.status, { status: to, exceptionUntil }, entry, session);
         // Someone decided in between: their decision stands, this one is refused rather than silently applied on top.
         if (!after) throw new ClientError('CONFLICT', 'the finding changed while this decision was made; reload it and decide again');
+        // The next screening compares this product in full: what it does with a finding can depend on its status.
+        await findings.forgetDigest(after.productId, session);
         await audit.record(actor, { action: `finding.${input.action}`, entityType: 'finding', entityId: id, before: { status: before.status }, after: { status: to, comment: entry.comment, until: entry.until } }, session);
         return publicView(after);
       });
     },
 
-    /** The stored state of these products' findings, by product: what reconcileMany compares screening's result with. */
-    async storedStates(productIds: readonly string[]): Promise<StoredStates> {
-      const stored: StoredStates = new Map();
-      for (const finding of await findings.statesForProducts(productIds)) {
+    /** What reconcileMany needs first for these products (read ahead of screening them; see ReconcileBasis). */
+    async reconcileBasis(productIds: readonly string[], today: string): Promise<ReconcileBasis> {
+      const [digests, expiredExceptions] = await Promise.all([findings.digestsFor(productIds), findings.withExpiredExceptions(productIds, today)]);
+      return { digests, expiredExceptions };
+    },
+
+    /**
+     * Brings products' stored findings in line with what screening matched now, writing only what changed in one bulk
+     * write for the whole batch: new matches are raised (open); gone ones are resolved by the system; a dismissed
+     * finding whose evidence changed and an expired exception reopen; a resolved one that matches again reopens. A new
+     * list version alone changes nothing: a finding names the version it was raised or last changed against, so a
+     * re-screen after an import writes only the findings the new version really changes.
+     *
+     * A product whose findings digest is the one stored at its last reconcile, with no exception ended, is left alone
+     * without reading its findings: that is nearly every product in a re-screen. A decision on a finding forgets its
+     * product's digest, so that the next screening compares that product in full. The digests are saved after the
+     * findings, so a crash in between costs only a full comparison next time.
+     */
+    async reconcileMany(screened: readonly ScreenedProduct[], basis: ReconcileBasis, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges[]> {
+      const planned = screened.map((s) => {
+        const candidates = candidatesOf(s, listNames);
+        const digest = productDigestOf(candidates);
+        const unchanged = basis.digests.get(s.product.id) === digest && !basis.expiredExceptions.has(s.product.id);
+        return { productId: s.product.id, candidates, digest, unchanged };
+      });
+      const compare = planned.filter((p) => !p.unchanged);
+      if (compare.length === 0) return planned.map(noChanges);
+      const stored = new Map<string, FindingState[]>();
+      for (const finding of await findings.statesForProducts(compare.map((p) => p.productId))) {
         const list = stored.get(finding.productId);
         if (list) list.push(finding);
         else stored.set(finding.productId, [finding]);
       }
-      return stored;
-    },
-
-    /**
-     * Brings products' stored findings (`stored`, read by storedStates) in line with what screening matched now,
-     * writing only what changed in one bulk write for the whole batch: new matches are raised (open); gone ones are
-     * resolved by the system; a dismissed finding whose evidence changed and an expired exception reopen; a resolved
-     * one that matches again reopens. A new list version alone changes nothing: a finding names the version it was
-     * raised or last changed against, so a re-screen after an import writes only the findings the new version really
-     * changes.
-     */
-    async reconcileMany(screened: readonly ScreenedProduct[], stored: StoredStates, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges[]> {
       const writes: FindingWrite[] = [];
-      const changes = screened.map((s) => plan(s, stored.get(s.product.id) ?? [], listNames, today, writes));
+      const changes = new Map(compare.map((p) => [p.productId, plan(p.candidates, stored.get(p.productId) ?? [], today, writes)]));
       await findings.write(writes);
-      return changes;
+      await findings.saveDigests(compare.filter((p) => basis.digests.get(p.productId) !== p.digest).map((p) => ({ productId: p.productId, digest: p.digest })));
+      return planned.map((p) => changes.get(p.productId) ?? noChanges());
     },
   };
 }

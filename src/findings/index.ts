@@ -1,3 +1,3 @@
 export { createFindingRepository, type FindingRepository } from './finding.repository.js';
-export { createFindingService, type FindingService, type FindingChanges, type ScreenedProduct, type StoredStates } from './finding.service.js';
+export { createFindingService, type FindingService, type FindingChanges, type ScreenedProduct, type ReconcileBasis } from './finding.service.js';
 export { registerFindingRoutes } from './finding.routes.js';

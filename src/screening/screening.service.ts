@@ -3,7 +3,7 @@
 import type { Contract } from '../contracts/contract.schema.js';
 import type { ContractRepository } from '../contracts/contract.repository.js';
 import { substancesOfDeclaration, type DeclarationRepository } from '../declarations/index.js';
-import type { FindingChanges, FindingService, ScreenedProduct, StoredStates } from '../findings/index.js';
+import type { FindingChanges, FindingService, ReconcileBasis, ScreenedProduct } from '../findings/index.js';
 import type { JobContext } from '../jobs/index.js';
 import { withCuratedLimits, type CuratedLimitOverride } from '../lists/curated-limits.js';
 import type { ListRepository } from '../lists/list.repository.js';
@@ -103,28 +103,28 @@ export function createScreeningService(deps: {
     return cached;
   }
 
-  /** What screening a batch reads from storage: each product's latest SDS revision and declaration, its contracts. */
+  /** What screening a batch reads from storage: each product's latest SDS revision and declaration, its contracts, and what reconciling its findings starts from. */
   interface LoadedBatch {
     batch: readonly Product[];
     revisions: Map<string, RevisionSubstances>;
     declared: Awaited<ReturnType<DeclarationRepository['latestForProducts']>>;
     contractById: Map<string, Contract>;
-    stored: StoredStates;
+    basis: ReconcileBasis;
   }
 
   async function loadBatch(batch: readonly Product[]): Promise<LoadedBatch> {
     const ids = batch.map((p) => p.id);
     const contractIds = [...new Set(batch.flatMap((p) => p.contractIds))];
-    const [revisions, declared, contractList, stored] = await Promise.all([
+    const [revisions, declared, contractList, basis] = await Promise.all([
       sdsRevisions.latestSubstancesForProducts(ids),
       declarations.latestForProducts(ids),
       contractIds.length > 0 ? contracts.findByIds(contractIds) : Promise.resolve([]),
-      findings.storedStates(ids),
+      findings.reconcileBasis(ids, today()),
     ]);
-    return { batch, revisions, declared, stored, contractById: new Map(contractList.map((c) => [c.id, c])) };
+    return { batch, revisions, declared, basis, contractById: new Map(contractList.map((c) => [c.id, c])) };
   }
 
-  async function screenBatch({ batch, revisions, declared, contractById, stored }: LoadedBatch, matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
+  async function screenBatch({ batch, revisions, declared, contractById, basis }: LoadedBatch, matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
     const listNames = new Map(screeningLists.map((l) => [l.listId, l.name]));
     const day = today();
     const screened: ScreenedProduct[] = batch.map((product) => {
@@ -144,7 +144,7 @@ export function createScreeningService(deps: {
       }
       return { product, matches, substances: new Map(substances.map((s) => [s.ref, s])) };
     });
-    return findings.reconcileMany(screened, stored, listNames, day);
+    return findings.reconcileMany(screened, basis, listNames, day);
   }
 
   function addTo(report: ChangeReport, changes: FindingChanges): void {

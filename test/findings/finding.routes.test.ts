@@ -1,6 +1,7 @@
 // Screening and the findings workflow end to end through the API: a list imported, a contract applying it, an
 // SDS uploaded, findings raised with evidence, decisions with history, and a new list version re-screening.
 import { expect } from 'chai';
+import { SYSTEM_ACTOR } from '../../src/audit/index.js';
 import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
 import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
@@ -183,5 +184,54 @@ describe('findings API (screening end to end)', function () {
     expect(answer.body.status, 'an answer leaves the decision to the expert').to.equal('substitution-requested');
     expect(answer.body.history.at(-1)).to.include({ action: 'answer', comment: 'reformulated; see the new SDS', documentId: upload.body.id });
     expect(answer.body.history.at(-1).by).to.include({ role: 'supplier' });
+  });
+
+  describe('re-screening what experts decided', () => {
+    const rescreen = async (): Promise<Record<string, unknown>> => {
+      const job = await t.services.jobs.enqueue(SYSTEM_ACTOR, 'rescreen', 'test');
+      await t.services.jobs.whenIdle();
+      const done = (await expert.get(`/api/v1/jobs/${job.id}`)).body;
+      expect(done.status).to.equal('succeeded');
+      return done.result as Record<string, unknown>;
+    };
+    const theFinding = async (): Promise<Record<string, any>> => (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0] as Record<string, any>;
+    const digests = () => t.storage.connection.db!.collection('screeningDigests');
+
+    it('when an exception\'s last day has passed, then the next re-screen reopens the finding although nothing else changed', async () => {
+      const granted = await expert.post(`/api/v1/findings/${(await theFinding()).id}/decisions`, { action: 'grant-exception', comment: 'no alternative on the market yet', until: '2099-12-31' });
+      expect(granted.status, show(granted)).to.equal(200);
+      expect(await rescreen()).to.include({ raised: 0, resolved: 0, reopened: 0 });
+      expect((await theFinding()).status).to.equal('exception');
+      // Time passes: the exception's last day is now behind us.
+      await t.storage.connection.db!.collection('findings').updateOne({ productId, status: 'exception' }, { $set: { exceptionUntil: '2020-01-31' } });
+
+      expect(await rescreen()).to.include({ reopened: 1 });
+      const finding = await theFinding();
+      expect(finding).to.include({ status: 'open', exceptionUntil: null });
+      expect(finding.history.at(-1)).to.include({ action: 'exception-expired', from: 'exception', to: 'open' });
+    });
+
+    it('when an expert reopens a finding that screening resolved as no longer matched, then the next re-screen resolves it again', async () => {
+      const dropped = await admin.post('/api/v1/lists/import', listFile('region-phase-out', 'custom', [unrelated], '2026-10-01'));
+      expect(dropped.status, show(dropped)).to.equal(201);
+      await t.services.jobs.whenIdle();
+      const resolved = await theFinding();
+      expect(resolved.status).to.equal('resolved');
+
+      const reopened = await expert.post(`/api/v1/findings/${resolved.id}/decisions`, { action: 'reopen', comment: 'checking with the supplier' });
+      expect(reopened.status, show(reopened)).to.equal(200);
+      expect(await rescreen()).to.include({ resolved: 1 });
+      const finding = await theFinding();
+      expect(finding.status).to.equal('resolved');
+      expect(finding.history.at(-1)).to.include({ action: 'no-longer-matched', from: 'open', to: 'resolved' });
+    });
+
+    it('when the stored findings digests are lost, then a re-screen compares every product in full, changes nothing and stores them again', async () => {
+      const before = await theFinding();
+      await digests().deleteMany({});
+      expect(await rescreen()).to.include({ raised: 0, resolved: 0, severityChanged: 0, reopened: 0 });
+      expect(await theFinding()).to.deep.equal(before);
+      expect(await digests().countDocuments({ _id: productId as never })).to.equal(1);
+    });
   });
 });
