@@ -19,6 +19,9 @@ export interface FindingFilter {
 
 export type StoredFinding = Finding & { key: string; evidenceDigest: string };
 
+/** A digest no screening computes (those are hex): the product's findings must be compared in full. */
+const STALE_DIGEST = 'stale';
+
 /** What re-screening needs of a stored finding to decide whether to write it: no facts, no history. */
 export interface FindingState {
   id: string;
@@ -136,14 +139,31 @@ export function createFindingRepository(connection: Connection) {
       return new Map(docs.map((d) => [d._id, d.digest]));
     },
 
-    async saveDigests(digests: ReadonlyArray<{ productId: string; digest: string }>): Promise<void> {
+    /**
+     * Stores products' new findings digests, each only if the product's digest is still the one screening read
+     * (`previous`; undefined when it had none). A decision made meanwhile has marked it stale (forgetDigest), and then
+     * the stale mark stays, so that the next screening compares the product in full.
+     */
+    async saveDigests(digests: ReadonlyArray<{ productId: string; digest: string; previous: string | undefined }>): Promise<void> {
       if (digests.length === 0) return;
       const updatedAt = new Date();
-      await Digests.bulkWrite(digests.map(({ productId, digest }) => ({ updateOne: { filter: { _id: productId }, update: { $set: { digest, updatedAt } }, upsert: true } })), { ordered: false });
+      const ops: AnyBulkWriteOperation<ScreeningDigestDoc>[] = digests.map(({ productId, digest, previous }) =>
+        previous === undefined
+          ? { insertOne: { document: { _id: productId, digest, updatedAt } } }
+          : { updateOne: { filter: { _id: productId, digest: previous }, update: { $set: { digest, updatedAt } } } },
+      );
+      try {
+        await Digests.bulkWrite(ops, { ordered: false });
+      } catch (err) {
+        // A digest inserted meanwhile (a decision's stale mark) wins over this one, as above.
+        const writeErrors = (err as { writeErrors?: Array<{ code?: number }> }).writeErrors;
+        if (!writeErrors?.length || writeErrors.some((e) => e.code !== 11000)) throw err;
+      }
     },
 
+    /** Marks a product's digest stale (inside a decision's transaction): its next screening compares it in full. */
     async forgetDigest(productId: string, session: Session): Promise<void> {
-      await Digests.deleteOne({ _id: productId }, { session });
+      await Digests.updateOne({ _id: productId }, { $set: { digest: STALE_DIGEST, updatedAt: new Date() } }, { upsert: true, session });
     },
 
     /** Those of these products with an exception that ended before `today` (YYYY-MM-DD): it reopens at screening. */

@@ -242,9 +242,10 @@ export function createFindingService(deps: {
      * re-screen after an import writes only the findings the new version really changes.
      *
      * A product whose findings digest is the one stored at its last reconcile, with no exception ended, is left alone
-     * without reading its findings: that is nearly every product in a re-screen. A decision on a finding forgets its
-     * product's digest, so that the next screening compares that product in full. The digests are saved after the
-     * findings, so a crash in between costs only a full comparison next time.
+     * without reading its findings: that is nearly every product in a re-screen. A decision on a finding marks its
+     * product's digest stale, so that the next screening compares that product in full, even if this one saves its
+     * digest after the decision. The digests are saved after the findings, so a crash in between costs only a full
+     * comparison next time.
      */
     async reconcileMany(screened: readonly ScreenedProduct[], basis: ReconcileBasis, listNames: ReadonlyMap<string, string>, today: string): Promise<FindingChanges[]> {
       const planned = screened.map((s) => {
@@ -264,7 +265,9 @@ export function createFindingService(deps: {
       const writes: FindingWrite[] = [];
       const changes = new Map(compare.map((p) => [p.productId, plan(p.candidates, stored.get(p.productId) ?? [], today, writes)]));
       await findings.write(writes);
-      await findings.saveDigests(compare.filter((p) => basis.digests.get(p.productId) !== p.digest).map((p) => ({ productId: p.productId, digest: p.digest })));
+      await findings.saveDigests(
+        compare.filter((p) => basis.digests.get(p.productId) !== p.digest).map((p) => ({ productId: p.productId, digest: p.digest, previous: basis.digests.get(p.productId) })),
+      );
       return planned.map((p) => changes.get(p.productId) ?? noChanges());
     },
   };
