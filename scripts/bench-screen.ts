@@ -6,7 +6,7 @@
 // drawn from a seeded registry of 20,000: most on no list, some with the CAS of a listed substance or group member,
 // some with CMR H codes only, a few with a CAS whose check digit is wrong. Suppliers, contracts and lists go through
 // the services; products and revisions are bulk-inserted (uploading 100,000 PDFs is not what is measured here), with
-// the facts shape extraction stores.
+// the facts shape extraction stores and section 3 in screening's compact form, as the repository stores it.
 //
 // Printed, in one run:
 //  1. in-memory matching: every product's substances against every list that applies to it, data already loaded
@@ -33,7 +33,7 @@ import { loadShippedLists, SHIPPED_LISTS_DIR } from '../src/lists/shipped.js';
 import { createProductRepository } from '../src/products/product.repository.js';
 import type { Product } from '../src/products/product.schema.js';
 import { extractSds, type SubstanceFact } from '../src/sds/extraction/index.js';
-import { createSdsRepository } from '../src/sds/sds.repository.js';
+import { createSdsRepository, screeningFormOf } from '../src/sds/sds.repository.js';
 import { createMatcher } from '../src/screening/matcher.js';
 import { applicationsFor, loadScreeningLists, substancesOfRevision } from '../src/screening/screening.service.js';
 import type { ScreenedSubstance } from '../src/screening/screening.types.js';
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
           productId: _id.toHexString(), supplierId: supplierIds[supplierIndex], revisionNumber: 1, status: 'extracted', fileId: new Types.ObjectId(),
           fileName: `sdb-${i}.pdf`, size: 40_000, sha256: _id.toHexString().padEnd(64, '0'), uploadedAt: now,
           uploadedBy: { tokenId: 'bench', tokenName: 'bench', role: 'admin' }, extractorVersion: '1',
-          summary: { productName: `Produkt ${i}` }, facts: { ...template, substances },
+          summary: { productName: `Produkt ${i}` }, facts: { ...template, substances }, screening: screeningFormOf(substances),
         });
       }
       await Products.insertMany(products, { lean: true });

@@ -49,7 +49,21 @@ export interface RevisionSubstances {
   id: string;
   facts: { substances: ScreenedSubstanceFact[] };
 }
-// Only what screening uses is read: at registry scale, decoding section 3 is a large part of a re-screen (issue 5).
+const screenedIdentifier = (id: SubstanceFact['cas']): ScreenedIdentifier | null => (id ? { value: id.value, valid: id.valid } : null);
+
+/** A revision's section 3 as screening reads it, in the compact form stored with the revision (`screening`). */
+export function screeningFormOf(substances: readonly SubstanceFact[]): string {
+  const screened: ScreenedSubstanceFact[] = substances.map((s) => ({
+    name: s.name, cas: screenedIdentifier(s.cas), ec: screenedIdentifier(s.ec), indexNumber: screenedIdentifier(s.indexNumber),
+    concentration: s.concentration, hazardCodes: s.hazardCodes, evidence: s.evidence,
+  }));
+  return JSON.stringify(screened);
+}
+
+/** What lists of revisions leave out: the facts, and section 3 again in screening's form. */
+const WITHOUT_CONTENT = { facts: 0, screening: 0 } as const;
+
+// For revisions stored before the compact form: only what screening uses is read.
 const SCREENED_FIELDS = Object.fromEntries(
   ['name', 'cas.value', 'cas.valid', 'ec.value', 'ec.valid', 'indexNumber.value', 'indexNumber.valid', 'concentration', 'hazardCodes', 'evidence'].map((f) => [`facts.substances.${f}`, 1]),
 );
@@ -64,24 +78,24 @@ export function createSdsRepository(connection: Connection) {
     model: Revisions,
 
     async findById(id: string, session?: Session): Promise<SdsRevision | undefined> {
-      const doc = await Revisions.findById(toObjectId(id)).session(session ?? null).lean<SdsRevisionDoc>();
+      const doc = await Revisions.findById(toObjectId(id), { screening: 0 }).session(session ?? null).lean<SdsRevisionDoc>();
       return doc ? toRevision(doc) : undefined;
     },
 
     /** The GridFS id of a revision's original, with the fields a download needs. */
     async findFile(id: string): Promise<(SdsRevisionItem & { fileId: string }) | undefined> {
-      const doc = await Revisions.findById(toObjectId(id), { facts: 0 }).lean<SdsRevisionDoc>();
+      const doc = await Revisions.findById(toObjectId(id), WITHOUT_CONTENT).lean<SdsRevisionDoc>();
       return doc ? { ...toItem(doc), fileId: doc.fileId.toHexString() } : undefined;
     },
 
     async findByContent(productId: string, sha256: string, session?: Session): Promise<SdsRevision | undefined> {
-      const doc = await Revisions.findOne({ productId, sha256 }).session(session ?? null).lean<SdsRevisionDoc>();
+      const doc = await Revisions.findOne({ productId, sha256 }, { screening: 0 }).session(session ?? null).lean<SdsRevisionDoc>();
       return doc ? toRevision(doc) : undefined;
     },
 
     /** Newest first; list items leave the facts out. */
     async listForProduct(productId: string, page: PageRequest): Promise<Page<SdsRevisionItem>> {
-      return findPage(Revisions, { productId }, { revisionNumber: -1 }, page, toItem, { facts: 0 });
+      return findPage(Revisions, { productId }, { revisionNumber: -1 }, page, toItem, WITHOUT_CONTENT);
     },
 
     /**
@@ -93,9 +107,19 @@ export function createSdsRepository(connection: Connection) {
         .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId' | 'revisionNumber'>>>();
       const latest = [...latestPerProduct(numbered, (doc) => doc._id).values()];
       if (latest.length === 0) return new Map();
-      const docs = await Revisions.find({ _id: { $in: latest } }, { productId: 1, ...SCREENED_FIELDS })
-        .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId'> & { facts: { substances: ScreenedSubstanceFact[] } }>>();
-      return new Map(docs.map((doc) => [doc.productId, { id: doc._id.toHexString(), facts: { substances: doc.facts.substances } }]));
+      const out = new Map<string, RevisionSubstances>();
+      const compact = await Revisions.find({ _id: { $in: latest } }, { productId: 1, screening: 1 }).lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId' | 'screening'>>>();
+      const older: typeof latest = [];
+      for (const doc of compact) {
+        if (doc.screening === undefined) older.push(doc._id);
+        else out.set(doc.productId, { id: doc._id.toHexString(), facts: { substances: JSON.parse(doc.screening) as ScreenedSubstanceFact[] } });
+      }
+      if (older.length > 0) {
+        const docs = await Revisions.find({ _id: { $in: older } }, { productId: 1, ...SCREENED_FIELDS })
+          .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId'> & { facts: { substances: ScreenedSubstanceFact[] } }>>();
+        for (const doc of docs) out.set(doc.productId, { id: doc._id.toHexString(), facts: { substances: doc.facts.substances } });
+      }
+      return out;
     },
 
     async countForProduct(productId: string, session?: Session): Promise<number> {
@@ -108,7 +132,7 @@ export function createSdsRepository(connection: Connection) {
     },
 
     async insert(fields: SdsRevisionFields, session: Session): Promise<SdsRevision> {
-      const [doc] = await Revisions.create([{ ...fields, fileId: toObjectId(fields.fileId) }], { session });
+      const [doc] = await Revisions.create([{ ...fields, fileId: toObjectId(fields.fileId), screening: screeningFormOf(fields.facts.substances) }], { session });
       return toRevision(doc!.toObject());
     },
 

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, type AuditService } from '../../src/audit/index.js';
 import type { PoolOutcome } from '../../src/sds/extraction-pool.js';
 import { createSdsRepository, createSdsService, type SdsService } from '../../src/sds/index.js';
 import { cleanFileName } from '../../src/sds/sds.service.js';
+import { substancesOfRevision } from '../../src/screening/screening.service.js';
 import { ClientError } from '../../src/shared/errors.js';
 import { transactionRunner } from '../../src/storage/transaction.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
@@ -99,6 +100,30 @@ describe(createSdsService.name, () => {
     expect(sure.revision.status).to.equal('extracted');
     expect(sure.revision.extractorVersion).to.equal('test-1');
     expect(sure.revision.summary).to.deep.include({ productName: 'Golvrent Neutral', substanceCount: 2, hazardStatements: ['H315', 'H319'], needsReview: false });
+  });
+
+  it('when a revision is stored, then screening reads the same section 3 from its compact form as a revision stored without one (before it existed) from its facts', async () => {
+    // Arrange
+    const admin = t.as(t.adminToken);
+    const supplier = await admin.post('/api/v1/suppliers', { name: 'Kompakt AB', orgNumber: swedishOrgNumber() });
+    const ownProduct = (await admin.post('/api/v1/products', { supplierId: supplier.body.id, name: 'Produkt K', kind: 'mixture' })).body.id as string;
+    const stored = await service(read()).upload(SYSTEM_ACTOR, ownProduct, { bytes: pdf('compact'), fileName: 'k.pdf' });
+    const repository = createSdsRepository(t.storage.connection);
+    const revisions = t.storage.connection.db!.collection('sdsRevisions');
+
+    // Act
+    const fromCompact = (await repository.latestSubstancesForProducts([ownProduct])).get(ownProduct)!;
+    await revisions.updateOne({ productId: ownProduct }, { $unset: { screening: '' } });
+    const fromFacts = (await repository.latestSubstancesForProducts([ownProduct])).get(ownProduct)!;
+
+    // Assert
+    expect(fromCompact.id).to.equal(stored.revision.id);
+    expect(substancesOfRevision(fromCompact)).to.have.length(2);
+    expect(substancesOfRevision(fromCompact)).to.deep.equal(substancesOfRevision(fromFacts));
+    const listed = await admin.get(`/api/v1/sds/${stored.revision.id}`);
+    expect(listed.status).to.equal(200);
+    expect(listed.body.facts.substances).to.have.length(2);
+    expect(listed.body).to.not.have.property('screening');
   });
 
   it('when several different SDSs of one product are saved at the same moment, then each gets its own revision number', async () => {
