@@ -103,9 +103,13 @@ export function createScreeningService(deps: {
     return cached;
   }
 
-  /** What screening a batch reads from storage: each product's latest SDS revision and declaration, its contracts, and what reconciling its findings starts from. */
+  /**
+   * What screening a batch reads from storage: each product's latest SDS revision and declaration, its contracts, and
+   * what reconciling its findings starts from, as of `day` (which screening then uses too).
+   */
   interface LoadedBatch {
     batch: readonly Product[];
+    day: string;
     revisions: Map<string, RevisionSubstances>;
     declared: Awaited<ReturnType<DeclarationRepository['latestForProducts']>>;
     contractById: Map<string, Contract>;
@@ -113,20 +117,20 @@ export function createScreeningService(deps: {
   }
 
   async function loadBatch(batch: readonly Product[]): Promise<LoadedBatch> {
+    const day = today();
     const ids = batch.map((p) => p.id);
     const contractIds = [...new Set(batch.flatMap((p) => p.contractIds))];
     const [revisions, declared, contractList, basis] = await Promise.all([
       sdsRevisions.latestSubstancesForProducts(ids),
       declarations.latestForProducts(ids),
       contractIds.length > 0 ? contracts.findByIds(contractIds) : Promise.resolve([]),
-      findings.reconcileBasis(ids, today()),
+      findings.reconcileBasis(ids, day),
     ]);
-    return { batch, revisions, declared, basis, contractById: new Map(contractList.map((c) => [c.id, c])) };
+    return { batch, day, revisions, declared, basis, contractById: new Map(contractList.map((c) => [c.id, c])) };
   }
 
-  async function screenBatch({ batch, revisions, declared, contractById, basis }: LoadedBatch, matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
+  async function screenBatch({ batch, day, revisions, declared, contractById, basis }: LoadedBatch, matcher: Matcher, screeningLists: readonly ScreeningList[]): Promise<FindingChanges[]> {
     const listNames = new Map(screeningLists.map((l) => [l.listId, l.name]));
-    const day = today();
     const screened: ScreenedProduct[] = batch.map((product) => {
       const revision = revisions.get(product.id);
       const declaration = declared.get(product.id);

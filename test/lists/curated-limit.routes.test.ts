@@ -1,19 +1,13 @@
 // Curated limits through the API: chemreg's table for REACH Annex XVII and POPs entries, and the overrides an expert
 // stores on top of it, which screening applies at once (a re-screen job) and the list's entries show.
 import { expect } from 'chai';
-import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
+import { blankEntry } from '../../src/lists/list-entry.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
+import { chemregListForm } from '../support/list-files/index.js';
 import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
 import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
 
 const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body)}`;
-
-function listFile(listId: string, entries: ListEntry[]): FormData {
-  const body = new FormData();
-  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: listId, kind: 'regulatory', listDate: '2026-02-04', entries });
-  body.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
-  return body;
-}
 
 function sdsForm(bytes: Uint8Array): FormData {
   const body = new FormData();
@@ -72,7 +66,7 @@ describe('curated limits API', function () {
     admin = t.as(t.adminToken);
     expert = t.as((await t.issueToken('expert')).token);
     procurement = t.as((await t.issueToken('procurement')).token);
-    const imported = await admin.post('/api/v1/lists/import', listFile('reach-annex-xvii', [ENTRY_51, ENTRY_55]));
+    const imported = await admin.post('/api/v1/lists/import', chemregListForm('reach-annex-xvii', [ENTRY_51, ENTRY_55]));
     expect(imported.status, show(imported)).to.equal(201);
     await t.services.jobs.whenIdle();
     const supplier = await admin.post<{ id: string }>('/api/v1/suppliers', { name: 'Städ & Hygien AB', orgNumber: swedishOrgNumber() });
