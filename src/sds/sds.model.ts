@@ -5,7 +5,7 @@ import type { SdsRevision } from './sds.schema.js';
 export interface SdsRevisionDoc extends Omit<SdsRevision, 'id'> {
   _id: Types.ObjectId;
   fileId: Types.ObjectId;
-  /** Section 3 as screening reads it, as JSON (sds.repository.ts, screeningFormOf); absent on older revisions. */
+  /** Section 3 as screening reads it, as JSON (screening-form.ts); absent on revisions stored before it existed. */
   screening?: string;
 }
 

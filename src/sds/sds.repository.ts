@@ -10,6 +10,7 @@ import { findPage, latestPerProduct, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { SDS_BUCKET, SdsRevisionSchema, type SdsRevisionDoc } from './sds.model.js';
 import type { SdsRevision, SdsRevisionItem } from './sds.schema.js';
+import { readScreeningForm, screeningFormOf, type ScreenedSubstanceFact } from './screening-form.js';
 
 /** A revision as stored, before it has an id: the record plus the GridFS id of its original. */
 export type SdsRevisionFields = Omit<SdsRevision, 'id'> & { fileId: string };
@@ -33,31 +34,10 @@ const toRevision = (doc: SdsRevisionDoc): SdsRevision => ({ ...toItem(doc), fact
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-type SubstanceFact = SdsRevision['facts']['substances'][number];
-type ScreenedIdentifier = Pick<NonNullable<SubstanceFact['cas']>, 'value' | 'valid'>;
-/**
- * A section 3 row as screening reads it: identifiers without their printed form, problem or REACH registration. An
- * identifier that is null is absent (projecting `cas.value` out of a null `cas` yields nothing, as in MongoDB).
- */
-export interface ScreenedSubstanceFact extends Pick<SubstanceFact, 'name' | 'concentration' | 'hazardCodes' | 'evidence'> {
-  cas?: ScreenedIdentifier | null;
-  ec?: ScreenedIdentifier | null;
-  indexNumber?: ScreenedIdentifier | null;
-}
 /** What screening reads of a revision. */
 export interface RevisionSubstances {
   id: string;
   facts: { substances: ScreenedSubstanceFact[] };
-}
-const screenedIdentifier = (id: SubstanceFact['cas']): ScreenedIdentifier | null => (id ? { value: id.value, valid: id.valid } : null);
-
-/** A revision's section 3 as screening reads it, in the compact form stored with the revision (`screening`). */
-export function screeningFormOf(substances: readonly SubstanceFact[]): string {
-  const screened: ScreenedSubstanceFact[] = substances.map((s) => ({
-    name: s.name, cas: screenedIdentifier(s.cas), ec: screenedIdentifier(s.ec), indexNumber: screenedIdentifier(s.indexNumber),
-    concentration: s.concentration, hazardCodes: s.hazardCodes, evidence: s.evidence,
-  }));
-  return JSON.stringify(screened);
 }
 
 /** What lists of revisions leave out: the facts, and section 3 again in screening's form. */
@@ -112,7 +92,7 @@ export function createSdsRepository(connection: Connection) {
       const older: typeof latest = [];
       for (const doc of compact) {
         if (doc.screening === undefined) older.push(doc._id);
-        else out.set(doc.productId, { id: doc._id.toHexString(), facts: { substances: JSON.parse(doc.screening) as ScreenedSubstanceFact[] } });
+        else out.set(doc.productId, { id: doc._id.toHexString(), facts: { substances: readScreeningForm(doc.screening) } });
       }
       if (older.length > 0) {
         const docs = await Revisions.find({ _id: { $in: older } }, { productId: 1, ...SCREENED_FIELDS })
