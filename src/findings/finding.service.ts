@@ -1,6 +1,6 @@
 // Finding use cases: what screening found (reconciled idempotently with what is stored), the list an expert or a
 // supplier reads, and the decisions on a finding with their full history (issue 5 "Findings workflow").
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { AuditService } from '../audit/index.js';
 import { tenantOf, tokenOf, type Actor } from '../shared/actor.js';
 import { ClientError, forbidden, invalidReference, notFound } from '../shared/errors.js';
@@ -98,13 +98,24 @@ function factsDigestOf(fields: FindingFields): string {
   return createHash('sha256').update(JSON.stringify(factsOf(fields))).digest('hex').slice(0, 32);
 }
 
+// The facts of a finding in a product's digest, in this order: all that screening sets except its status and
+// exception date (which screening sets only when it reopens). The check below fails to compile when a field is added
+// to findings and not here, which would let a change to that field go unwritten.
+const DIGESTED = ['productId', 'supplierId', 'contractIds', 'substance', 'list', 'matchType', 'certainty', 'score', 'matchedOn', 'limit', 'concentrationTest', 'severity', 'severityReason', 'evidence'] as const;
+const everyFactDigested: [Exclude<keyof FindingFields, (typeof DIGESTED)[number] | 'status' | 'exceptionUntil'>] extends [never] ? true : never = true;
+void everyFactDigested;
+
 /**
  * All of a product's findings as screening would write them now, in one digest. When it equals the digest stored at
  * the product's last reconcile, every finding's facts and evidence are as stored, none is new and none has gone.
+ * Computed for every product in every re-screen, so each finding is one array (no keys to write out) and the hash is
+ * one call.
  */
 function productDigestOf(candidates: readonly Candidate[]): string {
-  const facts = candidates.map((c) => [c.key, factsOf(c.fields)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 32);
+  const rows = candidates
+    .map(({ key, fields }) => [key, ...DIGESTED.map((field) => (field === 'list' ? withoutVersion(fields.list) : fields[field]))] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return hash('sha256', JSON.stringify(rows), 'hex').slice(0, 32);
 }
 
 /** The findings a product's matches make: one per substance and entry, even if the substance is declared twice. */

@@ -17,6 +17,7 @@ import type { ListApplication, ScreenedSubstance, ScreeningList } from './screen
 /** Lists that apply to every product by law; the others (watch, derived, custom) only through a contract. */
 const BASELINE_KINDS = new Set(['regulatory', 'classification']);
 const BATCH = 1_000;
+const READ_AHEAD = 2;
 
 export interface ChangeCounts {
   raised: number;
@@ -187,22 +188,26 @@ export function createScreeningService(deps: {
         productsScreened: 0, ...zero(), byContract: {}, bySupplier: {},
         listVersions: screeningLists.map((l) => ({ listId: l.listId, version: l.version })),
       };
-      // The next batch is read while this one is matched and reconciled: on the embedded engine, which runs in its own
-      // thread, storage and screening then use both cores.
+      // The next batches are read while this one is matched and reconciled: on the embedded engine, which runs in its
+      // own thread, storage and screening then use both cores. Two batches ahead, because reading one takes two steps
+      // (which revision is the latest, then its section 3) and the second can only start when screening yields.
       const batches = products.batches(BATCH);
-      const loadNext = async (): Promise<LoadedBatch | null> => {
-        const next = await batches.next();
-        return next.done ? null : loadBatch(next.value);
+      const ahead: Array<Promise<LoadedBatch | null>> = [];
+      const readAhead = (): void => {
+        while (ahead.length < READ_AHEAD) {
+          const loading = batches.next().then((next) => (next.done ? null : loadBatch(next.value)));
+          // Should screening a batch fail, the reads already under way are abandoned, not left to reject unheard.
+          loading.catch(() => undefined);
+          ahead.push(loading);
+        }
       };
-      let pending = loadNext();
-      for (let loaded = await pending; loaded !== null; loaded = await pending) {
+      readAhead();
+      for (let loaded = await ahead.shift()!; loaded !== null; loaded = await ahead.shift()!) {
         if (signal.aborted) {
           await batches.return(undefined);
           return report;
         }
-        pending = loadNext();
-        // Should screening this batch fail, the read already under way is abandoned, not left to reject unheard.
-        pending.catch(() => undefined);
+        readAhead();
         for (const changes of await screenBatch(loaded, matcher, screeningLists)) addTo(report, changes);
         report.productsScreened += loaded.batch.length;
         await progress(report.productsScreened, total);
