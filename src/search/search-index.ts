@@ -1,0 +1,411 @@
+// The procurement search's in-memory index (issue 7 "Search"): every product with what a buyer searches by (names,
+// article numbers, its supplier, the substances its latest documents declare and their synonyms on the lists) and what
+// a hit shows (contracts, open findings). fuse.js compares a query word with every candidate linearly, so it is only
+// ever given a few dozen words: the index narrows first, by exact word, by prefix (search as you type) and by shared
+// trigrams (typos), and fuse.js then scores the typo candidates. No I/O here: search.service.ts keeps it in sync.
+import Fuse from 'fuse.js';
+import type { ProductKind } from '../products/product.schema.js';
+import { articleKey, identifierIn, trigramsOf, wordsOf } from './text.js';
+
+export type Severity = 'red' | 'orange' | 'yellow' | 'info';
+export const SEVERITIES: readonly Severity[] = ['red', 'orange', 'yellow', 'info'];
+
+/** Where a query matched a product: shown with each hit as why it matched. */
+export type MatchField = 'articleNumber' | 'cas' | 'ec' | 'name' | 'tradeName' | 'supplier' | 'category' | 'substance' | 'synonym';
+
+export interface IndexedSubstance {
+  name: string | null;
+  cas: string | null;
+  ec: string | null;
+}
+
+/** One product as the index holds it. */
+export interface IndexedProduct {
+  id: string;
+  supplierId: string;
+  name: string;
+  tradeName: string | null;
+  supplierArticleNumbers: string[];
+  buyerArticleNumbers: string[];
+  category: string | null;
+  kind: ProductKind;
+  contractIds: string[];
+  substances: IndexedSubstance[];
+  /** Open findings (not dismissed, excepted or resolved) by severity, the lists they come from, and the worst one. */
+  open: { counts: Record<Severity, number>; listIds: string[]; worst: { severity: Severity; reason: string } | null };
+}
+
+export interface SearchFilters {
+  supplierId?: string | undefined;
+  contractId?: string | undefined;
+  category?: string | undefined;
+  kind?: ProductKind | undefined;
+  /** Only products without open red or orange findings. */
+  clean?: boolean | undefined;
+  /** Only products with an open finding from this list. */
+  listId?: string | undefined;
+}
+
+export interface IndexHit {
+  product: IndexedProduct;
+  /** 0: exact article number, CAS RN or EC number; 1: name or trade name; 2: anything else. */
+  tier: 0 | 1 | 2;
+  score: number;
+  matched: Array<{ field: MatchField; text: string }>;
+}
+
+// A word in a product's own fields is stored once per field it occurs in, as (ordinal × FIELD_SLOTS + field).
+const OWN_FIELDS = ['name', 'tradeName', 'articleNumber', 'category', 'substance'] as const;
+type OwnField = (typeof OWN_FIELDS)[number];
+const FIELD_SLOTS = 8;
+// How much a word found in each field counts: a buyer types a product's name far more often than a substance's.
+const WEIGHT: Record<MatchField, number> = {
+  articleNumber: 1, cas: 1, ec: 1, name: 1, tradeName: 0.9, supplier: 0.6, category: 0.5, substance: 0.5, synonym: 0.45,
+};
+const EXACT = 1;
+const PREFIX = 0.8;
+const TYPO = 0.7;
+/** fuse.js scores 0 (same) to 1; a typo candidate scoring above this is not a match ("nitril" → "nitrile", not "nitrite"). */
+const TYPO_THRESHOLD = 0.34;
+const MAX_PREFIX_WORDS = 200;
+const MAX_TYPO_CANDIDATES = 40;
+
+interface Expansion {
+  word: string;
+  score: number;
+}
+
+/** Per query word, per product ordinal: the best score and the fields and words that gave it. */
+interface WordHits {
+  score: number;
+  fields: Set<MatchField>;
+  words: Set<string>;
+}
+
+export function createSearchIndex() {
+  const products: Array<IndexedProduct | undefined> = [];
+  const freeOrdinals: number[] = [];
+  const ordinalOf = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  const byArticle = new Map<string, Set<number>>();
+  const byCas = new Map<string, Set<number>>();
+  const byEc = new Map<string, Set<number>>();
+  const bySupplier = new Map<string, Set<number>>();
+  const suppliers = new Map<string, { name: string; words: string[] }>();
+  const supplierWords = new Map<string, Set<string>>();
+  let synonymWords = new Map<string, Set<string>>();
+  let synonymNames = new Map<string, string[]>();
+  // Every word ever indexed, for prefix and typo lookups. Words are only added: one whose postings have gone finds
+  // nothing. New words wait in `recent` until there are enough of them to merge into the sorted array.
+  let sortedWords: string[] = [];
+  let recentWords: string[] = [];
+  const knownWords = new Set<string>();
+  const wordsByTrigram = new Map<string, string[]>();
+
+  function remember(word: string): void {
+    if (knownWords.has(word)) return;
+    knownWords.add(word);
+    recentWords.push(word);
+    if (recentWords.length > 2_000) {
+      sortedWords = [...sortedWords, ...recentWords].sort();
+      recentWords = [];
+    }
+    for (const trigram of trigramsOf(word)) {
+      const list = wordsByTrigram.get(trigram);
+      if (list) list.push(word);
+      else wordsByTrigram.set(trigram, [word]);
+    }
+  }
+
+  const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
+  };
+  const removeFrom = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+    const set = map.get(key);
+    if (!set) return;
+    set.delete(value);
+    if (set.size === 0) map.delete(key);
+  };
+
+  /** The (word, field) pairs a product is found by. */
+  function ownWords(p: IndexedProduct): Array<[string, OwnField]> {
+    const out: Array<[string, OwnField]> = [];
+    const add = (field: OwnField, texts: Array<string | null>) => {
+      const seen = new Set<string>();
+      for (const text of texts) for (const word of wordsOf(text)) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        out.push([word, field]);
+      }
+    };
+    add('name', [p.name]);
+    add('tradeName', [p.tradeName]);
+    add('articleNumber', [...p.supplierArticleNumbers, ...p.buyerArticleNumbers].flatMap((a) => [a, articleKey(a)]));
+    add('category', [p.category]);
+    add('substance', p.substances.map((s) => s.name));
+    return out;
+  }
+
+  function unindex(ordinal: number): void {
+    const p = products[ordinal];
+    if (!p) return;
+    for (const [word, field] of ownWords(p)) {
+      const code = ordinal * FIELD_SLOTS + OWN_FIELDS.indexOf(field);
+      const list = postings.get(word);
+      if (!list) continue;
+      const kept = list.filter((c) => c !== code);
+      if (kept.length === 0) postings.delete(word);
+      else postings.set(word, kept);
+    }
+    for (const a of [...p.supplierArticleNumbers, ...p.buyerArticleNumbers]) removeFrom(byArticle, articleKey(a), ordinal);
+    for (const s of p.substances) {
+      if (s.cas) removeFrom(byCas, s.cas, ordinal);
+      if (s.ec) removeFrom(byEc, s.ec, ordinal);
+    }
+    removeFrom(bySupplier, p.supplierId, ordinal);
+    products[ordinal] = undefined;
+  }
+
+  function index(ordinal: number, p: IndexedProduct): void {
+    products[ordinal] = p;
+    for (const [word, field] of ownWords(p)) {
+      remember(word);
+      const code = ordinal * FIELD_SLOTS + OWN_FIELDS.indexOf(field);
+      const list = postings.get(word);
+      if (list) list.push(code);
+      else postings.set(word, [code]);
+    }
+    for (const a of [...p.supplierArticleNumbers, ...p.buyerArticleNumbers]) addTo(byArticle, articleKey(a), ordinal);
+    for (const s of p.substances) {
+      if (s.cas) addTo(byCas, s.cas, ordinal);
+      if (s.ec) addTo(byEc, s.ec, ordinal);
+    }
+    addTo(bySupplier, p.supplierId, ordinal);
+  }
+
+  /** The indexed words a query word stands for: itself, words it starts (search as you type), and near misses. */
+  function expand(queryWord: string): Expansion[] {
+    const out = new Map<string, number>();
+    if (knownWords.has(queryWord)) out.set(queryWord, EXACT);
+    if (queryWord.length >= 2) {
+      let found = 0;
+      let i = lowerBound(sortedWords, queryWord);
+      for (; i < sortedWords.length && found < MAX_PREFIX_WORDS && sortedWords[i]!.startsWith(queryWord); i++, found++) {
+        if (!out.has(sortedWords[i]!)) out.set(sortedWords[i]!, PREFIX);
+      }
+      for (const word of recentWords) if (word.startsWith(queryWord) && !out.has(word)) out.set(word, PREFIX);
+    }
+    // Typos: only words long enough to have a meaningful spelling, and only when the word itself is unknown.
+    if (queryWord.length >= 4 && !knownWords.has(queryWord)) {
+      const shared = new Map<string, number>();
+      const grams = trigramsOf(queryWord);
+      for (const gram of grams) for (const word of wordsByTrigram.get(gram) ?? []) shared.set(word, (shared.get(word) ?? 0) + 1);
+      const candidates = [...shared].filter(([, n]) => n * 2 >= grams.length).sort((a, b) => b[1] - a[1]).slice(0, MAX_TYPO_CANDIDATES).map(([w]) => w);
+      if (candidates.length > 0) {
+        const fuse = new Fuse(candidates, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, isCaseSensitive: true });
+        for (const { item, score } of fuse.search(queryWord)) {
+          if (!out.has(item)) out.set(item, TYPO * (1 - (score ?? 0)));
+        }
+      }
+    }
+    return [...out].map(([word, score]) => ({ word, score }));
+  }
+
+  /** Every product a query word finds, with its best score and how. */
+  function hitsOf(queryWord: string): Map<number, WordHits> {
+    const hits = new Map<number, WordHits>();
+    const hit = (ordinal: number, score: number, field: MatchField, word: string): void => {
+      const weighted = score * WEIGHT[field];
+      const known = hits.get(ordinal);
+      if (!known) {
+        hits.set(ordinal, { score: weighted, fields: new Set([field]), words: new Set([word]) });
+        return;
+      }
+      known.score = Math.max(known.score, weighted);
+      known.fields.add(field);
+      known.words.add(word);
+    };
+    for (const { word, score } of expand(queryWord)) {
+      for (const code of postings.get(word) ?? []) hit(Math.floor(code / FIELD_SLOTS), score, OWN_FIELDS[code % FIELD_SLOTS]!, word);
+      for (const supplierId of supplierWords.get(word) ?? []) for (const ordinal of bySupplier.get(supplierId) ?? []) hit(ordinal, score, 'supplier', word);
+      for (const cas of synonymWords.get(word) ?? []) for (const ordinal of byCas.get(cas) ?? []) hit(ordinal, score, 'synonym', word);
+    }
+    return hits;
+  }
+
+  function passes(p: IndexedProduct, filters: SearchFilters): boolean {
+    if (filters.supplierId !== undefined && p.supplierId !== filters.supplierId) return false;
+    if (filters.contractId !== undefined && !p.contractIds.includes(filters.contractId)) return false;
+    if (filters.category !== undefined && (p.category ?? '').toLowerCase() !== filters.category.toLowerCase()) return false;
+    if (filters.kind !== undefined && p.kind !== filters.kind) return false;
+    if (filters.clean && p.open.counts.red + p.open.counts.orange > 0) return false;
+    if (filters.listId !== undefined && !p.open.listIds.includes(filters.listId)) return false;
+    return true;
+  }
+
+  /** Why a product matched, in words a buyer recognises: the article number, the substance, the supplier's name. */
+  function explain(p: IndexedProduct, fields: Set<MatchField>, words: Set<string>, identifier: { kind: 'cas' | 'ec'; value: string } | null): IndexHit['matched'] {
+    const has = (text: string | null) => text !== null && wordsOf(text).some((w) => words.has(w));
+    const out: IndexHit['matched'] = [];
+    const substance = (s: IndexedSubstance) => [s.name, s.cas ? `CAS ${s.cas}` : null, s.ec ? `EC ${s.ec}` : null].filter(Boolean).join(', ');
+    if (identifier) {
+      for (const s of p.substances) if (s[identifier.kind] === identifier.value) out.push({ field: identifier.kind, text: substance(s) });
+    }
+    if (fields.has('articleNumber')) {
+      for (const a of [...p.supplierArticleNumbers, ...p.buyerArticleNumbers]) if (has(a) || words.has(articleKey(a))) out.push({ field: 'articleNumber', text: a });
+    }
+    if (fields.has('name')) out.push({ field: 'name', text: p.name });
+    if (fields.has('tradeName') && p.tradeName) out.push({ field: 'tradeName', text: p.tradeName });
+    if (fields.has('supplier')) out.push({ field: 'supplier', text: suppliers.get(p.supplierId)?.name ?? p.supplierId });
+    if (fields.has('category') && p.category) out.push({ field: 'category', text: p.category });
+    if (fields.has('substance')) for (const s of p.substances) if (has(s.name)) out.push({ field: 'substance', text: substance(s) });
+    if (fields.has('synonym')) {
+      for (const s of p.substances) {
+        const names = s.cas ? (synonymNames.get(s.cas) ?? []).filter(has) : [];
+        if (names.length > 0) out.push({ field: 'synonym', text: `${names[0]!} = ${substance(s)}` });
+      }
+    }
+    return out;
+  }
+
+  return {
+    get size(): number {
+      return ordinalOf.size;
+    },
+
+    /** Adds a product or replaces what the index holds for it. */
+    put(p: IndexedProduct): void {
+      const known = ordinalOf.get(p.id);
+      if (known !== undefined) {
+        unindex(known);
+        index(known, p);
+        return;
+      }
+      const ordinal = freeOrdinals.pop() ?? products.length;
+      ordinalOf.set(p.id, ordinal);
+      index(ordinal, p);
+    },
+
+    remove(productId: string): void {
+      const ordinal = ordinalOf.get(productId);
+      if (ordinal === undefined) return;
+      unindex(ordinal);
+      ordinalOf.delete(productId);
+      freeOrdinals.push(ordinal);
+    },
+
+    get(productId: string): IndexedProduct | undefined {
+      const ordinal = ordinalOf.get(productId);
+      return ordinal === undefined ? undefined : products[ordinal];
+    },
+
+    ids(): string[] {
+      return [...ordinalOf.keys()];
+    },
+
+    putSupplier(id: string, name: string): void {
+      const before = suppliers.get(id);
+      for (const word of before?.words ?? []) removeFrom(supplierWords, word, id);
+      const words = wordsOf(name);
+      suppliers.set(id, { name, words });
+      for (const word of words) {
+        remember(word);
+        addTo(supplierWords, word, id);
+      }
+    },
+
+    removeSupplier(id: string): void {
+      for (const word of suppliers.get(id)?.words ?? []) removeFrom(supplierWords, word, id);
+      suppliers.delete(id);
+    },
+
+    supplierName(id: string): string | undefined {
+      return suppliers.get(id)?.name;
+    },
+
+    /** The names the lists give each CAS RN (entry names, group members), found when a buyer types one of them. */
+    setSynonyms(namesByCas: ReadonlyMap<string, readonly string[]>): void {
+      const words = new Map<string, Set<string>>();
+      const names = new Map<string, string[]>();
+      for (const [cas, list] of namesByCas) {
+        names.set(cas, [...list]);
+        for (const name of list) {
+          for (const word of wordsOf(name)) {
+            remember(word);
+            addTo(words, word, cas);
+          }
+        }
+      }
+      synonymWords = words;
+      synonymNames = names;
+    },
+
+    /**
+     * The products a query finds, best first: exact article numbers and identifiers, then name matches, then the rest;
+     * within each, products on a contract before others, then by score and name. Every query word must match.
+     */
+    search(query: string, filters: SearchFilters, page: { limit: number; offset: number }): { total: number; hits: IndexHit[]; identifier: 'cas' | 'ec' | null } {
+      const identifier = identifierIn(query);
+      const found = new Map<number, { tier: 0 | 1 | 2; score: number; fields: Set<MatchField>; words: Set<string> }>();
+      if (identifier) {
+        for (const ordinal of (identifier.kind === 'cas' ? byCas : byEc).get(identifier.value) ?? []) {
+          found.set(ordinal, { tier: 0, score: 1, fields: new Set([identifier.kind]), words: new Set() });
+        }
+      } else {
+        const queryWords = wordsOf(query);
+        let combined: Map<number, WordHits> | null = null;
+        for (const word of queryWords) {
+          const hits = hitsOf(word);
+          if (combined === null) {
+            combined = hits;
+            continue;
+          }
+          const next = new Map<number, WordHits>();
+          for (const [ordinal, before] of combined) {
+            const more = hits.get(ordinal);
+            if (!more) continue;
+            next.set(ordinal, { score: before.score + more.score, fields: new Set([...before.fields, ...more.fields]), words: new Set([...before.words, ...more.words]) });
+          }
+          combined = next;
+        }
+        for (const [ordinal, { score, fields, words }] of combined ?? []) {
+          found.set(ordinal, { tier: fields.has('name') || fields.has('tradeName') ? 1 : 2, score: score / Math.max(queryWords.length, 1), fields, words });
+        }
+        for (const ordinal of byArticle.get(articleKey(query)) ?? []) {
+          const known = found.get(ordinal);
+          found.set(ordinal, { tier: 0, score: 1, fields: new Set([...(known?.fields ?? []), 'articleNumber']), words: new Set([...(known?.words ?? []), articleKey(query)]) });
+        }
+      }
+
+      const ranked: Array<{ p: IndexedProduct; tier: 0 | 1 | 2; score: number; fields: Set<MatchField>; words: Set<string> }> = [];
+      for (const [ordinal, hit] of found) {
+        const p = products[ordinal];
+        if (p && passes(p, filters)) ranked.push({ p, ...hit });
+      }
+      ranked.sort((a, b) =>
+        a.tier - b.tier
+        || Number(b.p.contractIds.length > 0) - Number(a.p.contractIds.length > 0)
+        || b.score - a.score
+        || a.p.name.localeCompare(b.p.name, 'sv')
+        || (a.p.id < b.p.id ? -1 : 1));
+      const hits = ranked.slice(page.offset, page.offset + page.limit).map(({ p, tier, score, fields, words }) => ({
+        product: p, tier, score: Math.round(score * 1000) / 1000, matched: explain(p, fields, words, identifier),
+      }));
+      return { total: ranked.length, hits, identifier: identifier?.kind ?? null };
+    },
+  };
+}
+export type SearchIndex = ReturnType<typeof createSearchIndex>;
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,154 @@
+import { expect } from 'chai';
+import { createSearchIndex, type IndexedProduct, type SearchIndex } from '../../src/search/search-index.js';
+
+const none = { counts: { red: 0, orange: 0, yellow: 0, info: 0 }, listIds: [], worst: null };
+
+function product(id: string, fields: Partial<IndexedProduct> = {}): IndexedProduct {
+  return {
+    id, supplierId: 'sup-a', name: `Produkt ${id}`, tradeName: null, supplierArticleNumbers: [], buyerArticleNumbers: [],
+    category: null, kind: 'mixture', contractIds: [], substances: [], open: none, ...fields,
+  };
+}
+
+const page = { limit: 20, offset: 0 };
+const ids = (index: SearchIndex, query: string, filters = {}) => index.search(query, filters, page).hits.map((h) => h.product.id);
+
+describe('search index', () => {
+  let index: SearchIndex;
+
+  beforeEach(() => {
+    index = createSearchIndex();
+    index.putSupplier('sup-a', 'Städ & Hygien AB');
+    index.putSupplier('sup-b', 'Labbkemi Norden AB');
+  });
+
+  it('when a buyer types part of a name, without diacritics or with a typo, then the product is found', () => {
+    // Arrange
+    index.put(product('p1', { name: 'Golvrent Lösningsmedel' }));
+    index.put(product('p2', { name: 'Handtvål Sensitive' }));
+
+    // Act / Assert
+    expect(ids(index, 'golv'), 'prefix, as typed').to.deep.equal(['p1']);
+    expect(ids(index, 'losningsmedel'), 'without diacritics').to.deep.equal(['p1']);
+    expect(ids(index, 'handtval sensitve'), 'a typo in one word').to.deep.equal(['p2']);
+    expect(ids(index, 'golvrent handtvål'), 'every word must match').to.deep.equal([]);
+  });
+
+  it('when the query is a CAS RN or an EC number, then exactly the products declaring it are found, and the hit says which substance', () => {
+    // Arrange
+    const ethanol = { name: 'Etanol', cas: '64-17-5', ec: '200-578-6' };
+    index.put(product('p1', { substances: [ethanol] }));
+    index.put(product('p2', { substances: [{ name: 'Vatten', cas: '7732-18-5', ec: null }] }));
+
+    // Act
+    const byCas = index.search('64-17-5', {}, page);
+    const byEc = index.search(' 200-578-6 ', {}, page);
+
+    // Assert
+    expect(byCas.identifier).to.equal('cas');
+    expect(byCas.hits.map((h) => h.product.id)).to.deep.equal(['p1']);
+    expect(byCas.hits[0]!.tier).to.equal(0);
+    expect(byCas.hits[0]!.matched).to.deep.equal([{ field: 'cas', text: 'Etanol, CAS 64-17-5, EC 200-578-6' }]);
+    expect(byEc.hits.map((h) => h.product.id)).to.deep.equal(['p1']);
+    expect(ids(index, '64-17-4'), 'a wrong check digit is not an identifier, and matches no words').to.deep.equal([]);
+  });
+
+  it('when an article number matches exactly, then that product ranks first, before name matches and contracted products', () => {
+    // Arrange
+    index.put(product('p1', { name: 'Nitrilhandske 4711', contractIds: ['c1'] }));
+    index.put(product('p2', { name: 'Vinylhandske', supplierArticleNumbers: ['4711'] }));
+    index.put(product('p3', { name: 'Latexhandske', buyerArticleNumbers: ['AB-47 11'] }));
+
+    // Act
+    const result = index.search('4711', {}, page);
+
+    // Assert
+    expect(result.hits.map((h) => [h.product.id, h.tier])).to.deep.equal([['p2', 0], ['p1', 1]]);
+    expect(result.hits[0]!.matched).to.deep.include({ field: 'articleNumber', text: '4711' });
+    expect(ids(index, 'ab4711'), 'article numbers compare without spaces and dashes').to.deep.equal(['p3']);
+  });
+
+  it('when several products match a name equally, then products on a contract come before the others', () => {
+    // Arrange
+    index.put(product('p1', { name: 'Diskmedel Bas' }));
+    index.put(product('p2', { name: 'Diskmedel Eko', contractIds: ['c1'] }));
+
+    // Act / Assert
+    expect(ids(index, 'diskmedel')).to.deep.equal(['p2', 'p1']);
+  });
+
+  it('when the query names a supplier, a substance or a list synonym of a declared CAS RN, then the hit says so', () => {
+    // Arrange
+    index.put(product('p1', { supplierId: 'sup-b', name: 'Mjukgörare X', substances: [{ name: 'Bis(2-ethylhexyl) phthalate', cas: '117-81-7', ec: null }] }));
+    index.setSynonyms(new Map([['117-81-7', ['DEHP']]]));
+
+    // Act
+    const bySupplier = index.search('labbkemi', {}, page).hits[0];
+    const bySubstance = index.search('ethylhexyl', {}, page).hits[0];
+    const bySynonym = index.search('dehp', {}, page).hits[0];
+
+    // Assert
+    expect(bySupplier?.matched).to.deep.equal([{ field: 'supplier', text: 'Labbkemi Norden AB' }]);
+    expect(bySubstance?.matched).to.deep.equal([{ field: 'substance', text: 'Bis(2-ethylhexyl) phthalate, CAS 117-81-7' }]);
+    expect(bySynonym?.matched).to.deep.equal([{ field: 'synonym', text: 'DEHP = Bis(2-ethylhexyl) phthalate, CAS 117-81-7' }]);
+  });
+
+  it('when filters are given, then only products passing all of them are found', () => {
+    // Arrange
+    const flagged = { counts: { red: 0, orange: 1, yellow: 0, info: 0 }, listIds: ['echa-candidate-list'], worst: { severity: 'orange' as const, reason: 'SVHC' } };
+    index.put(product('p1', { name: 'Tvål A', category: 'Hygien', kind: 'mixture', contractIds: ['c1'], open: flagged }));
+    index.put(product('p2', { name: 'Tvål B', category: 'hygien', kind: 'article', supplierId: 'sup-b' }));
+
+    // Act / Assert
+    expect(ids(index, 'tvål', { clean: true })).to.deep.equal(['p2']);
+    expect(ids(index, 'tvål', { listId: 'echa-candidate-list' })).to.deep.equal(['p1']);
+    expect(ids(index, 'tvål', { contractId: 'c1' })).to.deep.equal(['p1']);
+    expect(ids(index, 'tvål', { supplierId: 'sup-b' })).to.deep.equal(['p2']);
+    expect(ids(index, 'tvål', { kind: 'article' })).to.deep.equal(['p2']);
+    expect(ids(index, 'tvål', { category: 'HYGIEN' })).to.deep.equal(['p1', 'p2']);
+  });
+
+  it('when a product changes or is removed, then it is found by what it is now and never by what it was', () => {
+    // Arrange
+    index.put(product('p1', { name: 'Gammalt namn', supplierArticleNumbers: ['111'] }));
+
+    // Act
+    index.put(product('p1', { name: 'Nytt namn', supplierArticleNumbers: ['222'] }));
+
+    // Assert
+    expect(ids(index, 'gammalt')).to.deep.equal([]);
+    expect(ids(index, '111')).to.deep.equal([]);
+    expect(ids(index, 'nytt')).to.deep.equal(['p1']);
+    expect(ids(index, '222')).to.deep.equal(['p1']);
+    index.remove('p1');
+    expect(ids(index, 'nytt')).to.deep.equal([]);
+    expect(index.size).to.equal(0);
+  });
+
+  it('when a supplier is renamed, then its products are found by the new name only', () => {
+    // Arrange
+    index.put(product('p1', { name: 'Skurmedel' }));
+
+    // Act
+    index.putSupplier('sup-a', 'Rent Sverige AB');
+
+    // Assert
+    expect(ids(index, 'hygien')).to.deep.equal([]);
+    expect(ids(index, 'rent sverige')).to.deep.equal(['p1']);
+  });
+
+  it('when more products match than a page holds, then the total counts them all and pages do not overlap', () => {
+    // Arrange
+    for (let i = 0; i < 45; i++) index.put(product(`p${String(i).padStart(2, '0')}`, { name: `Handske ${i}` }));
+
+    // Act
+    const first = index.search('handske', {}, { limit: 20, offset: 0 });
+    const third = index.search('handske', {}, { limit: 20, offset: 40 });
+
+    // Assert
+    expect(first.total).to.equal(45);
+    expect(first.hits).to.have.length(20);
+    expect(third.hits).to.have.length(5);
+    expect(first.hits.map((h) => h.product.id)).to.not.include.members(third.hits.map((h) => h.product.id));
+  });
+});
