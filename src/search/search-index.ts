@@ -69,6 +69,7 @@ const TYPO = 0.7;
 const TYPO_THRESHOLD = 0.34;
 const MAX_PREFIX_WORDS = 200;
 const MAX_TYPO_CANDIDATES = 40;
+const MAX_UNSORTED_WORDS = 2_000;
 
 interface Expansion {
   word: string;
@@ -96,7 +97,8 @@ export function createSearchIndex() {
   let synonymWords = new Map<string, Set<string>>();
   let synonymNames = new Map<string, string[]>();
   // Every word ever indexed, for prefix and typo lookups. Words are only added: one whose postings have gone finds
-  // nothing. New words wait in `recent` until there are enough of them to merge into the sorted array.
+  // nothing. New words wait in `recent` and are merged into the sorted array by the first lookup that finds too many
+  // of them, so that building the index (hundreds of thousands of words) sorts once, not once per few thousand words.
   let sortedWords: string[] = [];
   let recentWords: string[] = [];
   const knownWords = new Set<string>();
@@ -106,10 +108,6 @@ export function createSearchIndex() {
     if (knownWords.has(word)) return;
     knownWords.add(word);
     recentWords.push(word);
-    if (recentWords.length > 2_000) {
-      sortedWords = [...sortedWords, ...recentWords].sort();
-      recentWords = [];
-    }
     for (const trigram of trigramsOf(word)) {
       const list = wordsByTrigram.get(trigram);
       if (list) list.push(word);
@@ -190,6 +188,10 @@ export function createSearchIndex() {
     const out = new Map<string, number>();
     if (knownWords.has(queryWord)) out.set(queryWord, EXACT);
     if (queryWord.length >= 2) {
+      if (recentWords.length > MAX_UNSORTED_WORDS) {
+        sortedWords = [...sortedWords, ...recentWords].sort();
+        recentWords = [];
+      }
       let found = 0;
       let i = lowerBound(sortedWords, queryWord);
       for (; i < sortedWords.length && found < MAX_PREFIX_WORDS && sortedWords[i]!.startsWith(queryWord); i++, found++) {

@@ -151,4 +151,19 @@ describe('search index', () => {
     expect(third.hits).to.have.length(5);
     expect(first.hits.map((h) => h.product.id)).to.not.include.members(third.hits.map((h) => h.product.id));
   });
+
+  it('when thousands of distinct words are indexed before and after a search, then prefixes still find products from both', () => {
+    // Arrange
+    for (let i = 0; i < 2_500; i++) index.put(product(`a${i}`, { name: `Artikel ${i}` }));
+    expect(ids(index, '2499')).to.deep.equal(['a2499']);
+    for (let i = 0; i < 30; i++) index.put(product(`b${i}`, { name: `Nyhet ${5_000 + i}` }));
+
+    // Act
+    const early = ids(index, '249');
+    const late = ids(index, '502');
+
+    // Assert
+    expect(early).to.have.members(['a249', 'a2490', 'a2491', 'a2492', 'a2493', 'a2494', 'a2495', 'a2496', 'a2497', 'a2498', 'a2499']);
+    expect(late).to.have.members(['a502', 'b20', 'b21', 'b22', 'b23', 'b24', 'b25', 'b26', 'b27', 'b28', 'b29']);
+  });
 });
