@@ -36,7 +36,7 @@ import { extractSds, type SubstanceFact } from '../src/sds/extraction/index.js';
 import { createSdsRepository } from '../src/sds/sds.repository.js';
 import { screeningFormOf } from '../src/sds/screening-form.js';
 import { createMatcher } from '../src/screening/matcher.js';
-import { applicationsFor, loadScreeningLists, substancesOfRevision } from '../src/screening/screening.service.js';
+import { applicationsFor, loadScreeningLists } from '../src/screening/screening.service.js';
 import type { ScreenedSubstance } from '../src/screening/screening.types.js';
 import { createServices } from '../src/services.js';
 import { openStorage } from '../src/storage/connection.js';
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
         const revisions = await sdsRepository.latestSubstancesForProducts(batch.map((p) => p.id));
         for (const product of batch) {
           const revision = revisions.get(product.id);
-          loaded.push({ product, substances: revision ? substancesOfRevision(revision) : [] });
+          loaded.push({ product, substances: revision ? revision.substances : [] });
         }
       }
       const today = new Date().toISOString().slice(0, 10);

@@ -12,7 +12,7 @@ import type { ProductRepository } from '../products/product.repository.js';
 import type { RevisionSubstances, SdsRepository } from '../sds/sds.repository.js';
 import { declaredAnswerMatches } from './declared-answers.js';
 import { createMatcher, type Matcher } from './matcher.js';
-import type { ListApplication, ScreenedSubstance, ScreeningList } from './screening.types.js';
+import type { ListApplication, ScreeningList } from './screening.types.js';
 
 /** Lists that apply to every product by law; the others (watch, derived, custom) only through a contract. */
 const BASELINE_KINDS = new Set(['regulatory', 'classification']);
@@ -33,20 +33,6 @@ export interface ChangeReport extends ChangeCounts {
 }
 
 const zero = (): ChangeCounts => ({ raised: 0, resolved: 0, severityChanged: 0, reopened: 0 });
-
-/** SDS section 3 as the matcher reads it: only identifiers with valid check digits count as identifiers. */
-export function substancesOfRevision(revision: RevisionSubstances): ScreenedSubstance[] {
-  return revision.facts.substances.map((s, i) => ({
-    ref: `sds:${revision.id}:${i}`,
-    name: s.name,
-    cas: s.cas?.valid ? s.cas.value : null,
-    ec: s.ec?.valid ? s.ec.value : null,
-    indexNumber: s.indexNumber?.valid ? s.indexNumber.value : null,
-    concentration: s.concentration,
-    hazardCodes: s.hazardCodes,
-    evidence: s.evidence ? { source: 'sds' as const, documentId: revision.id, page: s.evidence.page, quote: s.evidence.quote } : null,
-  }));
-}
 
 /** The lists that apply to a product: the legal baseline, and each of its contracts' requirement lists. */
 export function applicationsFor(product: Product, screeningLists: readonly ScreeningList[], productContracts: readonly Contract[]): ListApplication[] {
@@ -136,7 +122,7 @@ export function createScreeningService(deps: {
       const revision = revisions.get(product.id);
       const declaration = declared.get(product.id);
       const substances = [
-        ...(revision ? substancesOfRevision(revision) : []),
+        ...(revision ? revision.substances : []),
         ...(declaration ? substancesOfDeclaration(declaration.id, declaration.content) : []),
       ];
       const productContracts = product.contractIds.map((id) => contractById.get(id)).filter((c): c is Contract => c !== undefined);

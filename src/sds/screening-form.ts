@@ -3,8 +3,11 @@
 // substance. Each substance is a positional array rather than an object: without the keys the text is less than half
 // as long, and decoding it (UTF-8, then JSON) is most of what the re-screen's main thread does per product.
 //
-// Only identifiers whose check digit holds are kept: screening never matches on the others (screening.service.ts).
+// Only identifiers whose check digit holds are kept: screening never matches on the others. The string decodes straight
+// into the objects the matcher reads, one per row, so that what it touches for a substance is allocated together (a
+// full re-screen reads 800,000 of them; an intermediate object per row doubled the allocations and scattered them).
 // Revisions stored while the form was still one object per substance are read as well.
+import type { ScreenedSubstance } from '../screening/screening.types.js';
 import type { SdsRevision } from './sds.schema.js';
 
 type SubstanceFact = SdsRevision['facts']['substances'][number];
@@ -26,8 +29,7 @@ type PackedConcentration = [string, boolean, number | null, number | null, boole
 /** [name, valid CAS, valid EC, valid index number, concentration, hazard codes, evidence page, evidence quote] */
 type PackedSubstance = [string | null, string | null, string | null, string | null, PackedConcentration | null, string[], number | null, string | null];
 
-const validValue = (id: SubstanceFact['cas']): string | null => (id?.valid ? id.value : null);
-const asIdentifier = (value: string | null): ScreenedIdentifier | null => (value === null ? null : { value, valid: true });
+const validValue = (id: ScreenedIdentifier | null | undefined): string | null => (id?.valid ? id.value : null);
 
 function packConcentration(c: Concentration): PackedConcentration {
   const packed: PackedConcentration = [c.text, c.parsed, c.min, c.max, c.minInclusive, c.maxInclusive, c.unit, c.approximate, c.basis];
@@ -50,15 +52,36 @@ export function screeningFormOf(substances: readonly SubstanceFact[]): string {
   ]));
 }
 
-/** Section 3 from a revision's `screening` string, in either the positional form or the earlier one of objects. */
-export function readScreeningForm(text: string): ScreenedSubstanceFact[] {
-  return (JSON.parse(text) as Array<PackedSubstance | ScreenedSubstanceFact>).map((s) => {
-    if (!Array.isArray(s)) return s;
-    const [name, cas, ec, indexNumber, concentration, hazardCodes, page, quote] = s;
-    return {
-      name, cas: asIdentifier(cas), ec: asIdentifier(ec), indexNumber: asIdentifier(indexNumber),
+/**
+ * A section 3 row as screening reads it, from the revision's facts (or a row of the earlier object form). `ref` names
+ * the row, which findings key on.
+ */
+export function screenedSubstanceOf(revisionId: string, row: number, fact: ScreenedSubstanceFact): ScreenedSubstance {
+  return {
+    ref: `sds:${revisionId}:${row}`, name: fact.name,
+    cas: validValue(fact.cas), ec: validValue(fact.ec), indexNumber: validValue(fact.indexNumber),
+    concentration: fact.concentration, hazardCodes: fact.hazardCodes,
+    evidence: fact.evidence ? { source: 'sds', documentId: revisionId, page: fact.evidence.page, quote: fact.evidence.quote } : null,
+  };
+}
+
+/** Section 3 as screening reads it, from a revision's `screening` string in either the positional or the object form. */
+export function readScreeningForm(revisionId: string, text: string): ScreenedSubstance[] {
+  const rows = JSON.parse(text) as Array<PackedSubstance | ScreenedSubstanceFact>;
+  const substances = new Array<ScreenedSubstance>(rows.length);
+  for (let row = 0; row < rows.length; row++) {
+    const packed = rows[row]!;
+    if (!Array.isArray(packed)) {
+      substances[row] = screenedSubstanceOf(revisionId, row, packed);
+      continue;
+    }
+    const [name, cas, ec, indexNumber, concentration, hazardCodes, page, quote] = packed;
+    // The same fields in the same order as screenedSubstanceOf, so that both build objects of one shape.
+    substances[row] = {
+      ref: `sds:${revisionId}:${row}`, name, cas, ec, indexNumber,
       concentration: concentration ? unpackConcentration(concentration) : null, hazardCodes,
-      evidence: quote === null ? null : { page, quote },
+      evidence: quote === null ? null : { source: 'sds', documentId: revisionId, page, quote },
     };
-  });
+  }
+  return substances;
 }

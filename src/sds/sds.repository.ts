@@ -10,7 +10,8 @@ import { findPage, latestPerProduct, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { SDS_BUCKET, SdsRevisionSchema, type SdsRevisionDoc } from './sds.model.js';
 import type { SdsRevision, SdsRevisionItem } from './sds.schema.js';
-import { readScreeningForm, screeningFormOf, type ScreenedSubstanceFact } from './screening-form.js';
+import type { ScreenedSubstance } from '../screening/screening.types.js';
+import { readScreeningForm, screenedSubstanceOf, screeningFormOf, type ScreenedSubstanceFact } from './screening-form.js';
 
 /** A revision as stored, before it has an id: the record plus the GridFS id of its original. */
 export type SdsRevisionFields = Omit<SdsRevision, 'id'> & { fileId: string };
@@ -34,10 +35,10 @@ const toRevision = (doc: SdsRevisionDoc): SdsRevision => ({ ...toItem(doc), fact
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** What screening reads of a revision. */
+/** What screening reads of a revision: its section 3 as the matcher takes it. */
 export interface RevisionSubstances {
   id: string;
-  facts: { substances: ScreenedSubstanceFact[] };
+  substances: ScreenedSubstance[];
 }
 
 /** What lists of revisions leave out: the facts, and section 3 again in screening's form. */
@@ -92,12 +93,15 @@ export function createSdsRepository(connection: Connection) {
       const older: typeof latest = [];
       for (const doc of compact) {
         if (doc.screening === undefined) older.push(doc._id);
-        else out.set(doc.productId, { id: doc._id.toHexString(), facts: { substances: readScreeningForm(doc.screening) } });
+        else out.set(doc.productId, { id: doc._id.toHexString(), substances: readScreeningForm(doc._id.toHexString(), doc.screening) });
       }
       if (older.length > 0) {
         const docs = await Revisions.find({ _id: { $in: older } }, { productId: 1, ...SCREENED_FIELDS })
           .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId'> & { facts: { substances: ScreenedSubstanceFact[] } }>>();
-        for (const doc of docs) out.set(doc.productId, { id: doc._id.toHexString(), facts: { substances: doc.facts.substances } });
+        for (const doc of docs) {
+          const id = doc._id.toHexString();
+          out.set(doc.productId, { id, substances: doc.facts.substances.map((fact, row) => screenedSubstanceOf(id, row, fact)) });
+        }
       }
       return out;
     },

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { parseConcentration } from '../../src/chemistry/concentration.js';
-import { readScreeningForm, screeningFormOf } from '../../src/sds/screening-form.js';
+import { readScreeningForm, screenedSubstanceOf, screeningFormOf } from '../../src/sds/screening-form.js';
 import type { SdsRevision } from '../../src/sds/sds.schema.js';
-import { substancesOfRevision } from '../../src/screening/screening.service.js';
 
 type SubstanceFact = SdsRevision['facts']['substances'][number];
 
@@ -30,15 +29,17 @@ const objectForm = (substances: SubstanceFact[]): string => JSON.stringify(subst
   indexNumber: s.indexNumber ? { value: s.indexNumber.value, valid: s.indexNumber.valid } : null,
 })));
 
-const screened = (substances: ReturnType<typeof readScreeningForm>) => substancesOfRevision({ id: 'rev1', facts: { substances } });
+/** What screening reads from the full facts of revision `rev1`. */
+const fromFacts = (substances: SubstanceFact[]) => substances.map((fact, row) => screenedSubstanceOf('rev1', row, fact));
 
 describe('screening form', () => {
   it('when section 3 is stored in the screening form, then screening reads exactly what it reads from the full facts', () => {
     // Act
-    const fromForm = screened(readScreeningForm(screeningFormOf(rows)));
+    const fromForm = readScreeningForm('rev1', screeningFormOf(rows));
 
     // Assert
-    expect(fromForm).to.deep.equal(screened(rows));
+    expect(fromForm).to.deep.equal(fromFacts(rows));
+    expect(fromForm.map((s) => s.ref)).to.deep.equal(['sds:rev1:0', 'sds:rev1:1', 'sds:rev1:2']);
     expect(fromForm[1]!.cas, 'an identifier whose check digit fails is never matched on').to.equal(null);
     expect(fromForm[1]!.concentration).to.deep.equal(rows[1]!.concentration);
     expect(fromForm[1]!.concentration).to.have.property('problem');
@@ -48,9 +49,9 @@ describe('screening form', () => {
 
   it('when a revision was stored with the earlier form of one object per substance, then screening reads the same substances from it', () => {
     // Act
-    const fromOldForm = screened(readScreeningForm(objectForm(rows)));
+    const fromOldForm = readScreeningForm('rev1', objectForm(rows));
 
     // Assert
-    expect(fromOldForm).to.deep.equal(screened(readScreeningForm(screeningFormOf(rows))));
+    expect(fromOldForm).to.deep.equal(readScreeningForm('rev1', screeningFormOf(rows)));
   });
 });

@@ -3,7 +3,6 @@ import { SYSTEM_ACTOR, type AuditService } from '../../src/audit/index.js';
 import type { PoolOutcome } from '../../src/sds/extraction-pool.js';
 import { createSdsRepository, createSdsService, type SdsService } from '../../src/sds/index.js';
 import { cleanFileName } from '../../src/sds/sds.service.js';
-import { substancesOfRevision } from '../../src/screening/screening.service.js';
 import { ClientError } from '../../src/shared/errors.js';
 import { transactionRunner } from '../../src/storage/transaction.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
@@ -118,8 +117,8 @@ describe(createSdsService.name, () => {
 
     // Assert
     expect(fromCompact.id).to.equal(stored.revision.id);
-    expect(substancesOfRevision(fromCompact)).to.have.length(2);
-    expect(substancesOfRevision(fromCompact)).to.deep.equal(substancesOfRevision(fromFacts));
+    expect(fromCompact.substances).to.have.length(2);
+    expect(fromCompact.substances).to.deep.equal(fromFacts.substances);
     const listed = await admin.get(`/api/v1/sds/${stored.revision.id}`);
     expect(listed.status).to.equal(200);
     expect(listed.body.facts.substances).to.have.length(2);
