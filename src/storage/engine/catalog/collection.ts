@@ -4,7 +4,7 @@
 import { Binary, Code, ObjectId, type Document } from 'bson';
 import { randomUUID } from 'node:crypto';
 import { EngineError } from '../errors.js';
-import { equalityConstraints } from '../query/filter.js';
+import { dateBounds, equalityConstraints } from '../query/filter.js';
 import { encodeKey, isPlainObject } from '../query/values.js';
 import { Index, duplicateKey, type IndexSpec, type KeyHolderFilter } from './index-def.js';
 
@@ -104,11 +104,10 @@ export class Collection {
 
   /**
    * Documents that may match `filter`, narrowed by _id or a secondary index when the filter pins
-   * a field to one or more values; `null` when only a full scan will do.
+   * a field to one or more values or bounds it by a date; `null` when only a full scan will do.
    */
   candidateIds(filter: Document | undefined | null): Iterable<string> | null {
     const eq = equalityConstraints(filter);
-    if (eq.size === 0) return null;
     const ids = eq.get('_id');
     if (ids) return ids;
     let best: Set<string> | null = null;
@@ -119,6 +118,17 @@ export class Collection {
       const found = index.lookupFirst(keys);
       if (!best || found.size < best.size) best = found;
       if (best.size <= 1) break;
+    }
+    if (best) return best;
+    // No equality to go by: a date range on an indexed field ("changed since") still spares a full scan.
+    const bounds = dateBounds(filter);
+    if (bounds.size === 0) return null;
+    for (const index of this.indexes) {
+      if (!index.usableForLookup) continue;
+      const bound = bounds.get(index.fields[0]!);
+      if (!bound) continue;
+      const found = index.lookupDates(bound);
+      if (!best || found.size < best.size) best = found;
     }
     return best;
   }

@@ -1,5 +1,5 @@
 // Secondary indexes: key extraction (compound, multikey, sparse, partial) and the in-memory maps
-// behind unique enforcement and equality / $in lookups.
+// behind unique enforcement, equality / $in lookups and one-sided date ranges.
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { EngineError } from '../errors.js';
@@ -18,6 +18,27 @@ export interface IndexSpec {
 }
 
 const EMPTY_ARRAY_KEY = 'e';
+const DATE_KEY_PREFIX = 't:';
+/** New date keys wait unsorted until a range lookup finds more than this many of them. */
+const MAX_UNSORTED_DATES = 256;
+
+/** One bound of a date range: `{ $gt | $gte | $lt | $lte: Date }`. */
+export interface DateBound {
+  ms: number;
+  upper: boolean;
+  inclusive: boolean;
+}
+
+/**
+ * The distinct dates among an index's first-field keys, sorted, for range lookups ("changed since"). Built on the first
+ * range lookup; new dates are appended unsorted and merged in by a later lookup, and dates whose last document went
+ * stay until the next rebuild (a lookup skips keys no longer in the index), so writes never pay for the order.
+ */
+interface DateOrder {
+  sorted: number[];
+  recent: number[];
+  gone: number;
+}
 
 /**
  * Whether the document `id`, which holds `key` in `index` (undefined: the _id index), counts as a collision.
@@ -34,6 +55,7 @@ export class Index {
   private readonly byKey = new Map<string, Set<string>>();
   /** first field's key → ids (for prefix lookups on compound indexes) */
   private readonly byFirst: Map<string, Set<string>>;
+  private dates: DateOrder | null = null;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -106,12 +128,14 @@ export class Index {
     const { full, first } = this.keysOf(doc);
     for (const k of full) addTo(this.byKey, k, id);
     if (this.byFirst !== this.byKey) for (const k of first) addTo(this.byFirst, k, id);
+    if (this.dates) for (const k of first) if (k.startsWith(DATE_KEY_PREFIX) && this.byFirst.get(k)?.size === 1) this.dates.recent.push(dateOfKey(k));
   }
 
   remove(doc: Document, id: string): void {
     const { full, first } = this.keysOf(doc);
     for (const k of full) removeFrom(this.byKey, k, id);
     if (this.byFirst !== this.byKey) for (const k of first) removeFrom(this.byFirst, k, id);
+    if (this.dates) for (const k of first) if (k.startsWith(DATE_KEY_PREFIX) && !this.byFirst.has(k)) this.dates.gone++;
   }
 
   /** Ids whose first indexed field equals one of `encodedValues` (a superset of the matching documents). */
@@ -123,6 +147,69 @@ export class Index {
     }
     return out;
   }
+
+  /**
+   * Ids whose first indexed field holds a date on the right side of `bound`: a superset of the documents one
+   * comparison with a date matches, since MongoDB compares a date only with dates (type bracketing) and an array
+   * matches when one of its elements does. Only one bound is looked up: with two, an array may satisfy each with a
+   * different element.
+   */
+  lookupDates(bound: DateBound): Set<string> {
+    const order = this.dateOrder();
+    const out = new Set<string>();
+    const take = (ms: number): void => {
+      const ids = this.byFirst.get(`${DATE_KEY_PREFIX}${ms}`);
+      if (ids) for (const id of ids) out.add(id);
+    };
+    const inRange = (ms: number): boolean =>
+      bound.upper ? ms < bound.ms || (bound.inclusive && ms === bound.ms) : ms > bound.ms || (bound.inclusive && ms === bound.ms);
+    const { sorted } = order;
+    // The first position past the bound: dates after it (lower bound) or before it (upper bound) are in range.
+    const at = firstIndex(sorted, (ms) => (bound.upper ? !inRange(ms) : inRange(ms)));
+    if (bound.upper) for (let i = 0; i < at; i++) take(sorted[i]!);
+    else for (let i = at; i < sorted.length; i++) take(sorted[i]!);
+    for (const ms of order.recent) if (inRange(ms)) take(ms);
+    return out;
+  }
+
+  private dateOrder(): DateOrder {
+    let order = this.dates;
+    if (!order || order.gone > Math.max(order.sorted.length / 2, MAX_UNSORTED_DATES)) {
+      const sorted: number[] = [];
+      for (const k of this.byFirst.keys()) if (k.startsWith(DATE_KEY_PREFIX)) sorted.push(dateOfKey(k));
+      order = this.dates = { sorted: sorted.sort((a, b) => a - b), recent: [], gone: 0 };
+    } else if (order.recent.length > MAX_UNSORTED_DATES) {
+      order.sorted = mergeSorted(order.sorted, order.recent.sort((a, b) => a - b));
+      order.recent = [];
+    }
+    return order;
+  }
+}
+
+const dateOfKey = (key: string): number => Number(key.slice(DATE_KEY_PREFIX.length));
+
+/** The first index whose value satisfies `past`, which holds for a suffix of `sorted`. */
+function firstIndex(sorted: readonly number[], past: (ms: number) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(sorted[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Two ascending arrays as one, without repeats (a date that went and came back is in both). */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, id: string): void {

@@ -186,3 +186,29 @@ export function equalityConstraints(filter: Document | undefined | null): Map<st
   visit(filter);
   return out;
 }
+
+/**
+ * One date bound per field that a filter compares with a date (`{ at: { $gte: new Date(…) } }`), directly or through
+ * `$and`: the lower bound when there is one, else the upper. Other operators beside it only narrow the match further.
+ */
+export function dateBounds(filter: Document | undefined | null): Map<string, { ms: number; upper: boolean; inclusive: boolean }> {
+  const out = new Map<string, { ms: number; upper: boolean; inclusive: boolean }>();
+  if (!filter || !isPlainObject(filter)) return out;
+  const visit = (f: Document): void => {
+    for (const [field, value] of Object.entries(f)) {
+      if (field === '$and' && Array.isArray(value)) {
+        for (const sub of value) if (isPlainObject(sub)) visit(sub);
+        continue;
+      }
+      if (field.startsWith('$') || !isPlainObject(value)) continue;
+      const bound = (op: string, upper: boolean, inclusive: boolean) => {
+        const v: unknown = (value as Record<string, unknown>)[op];
+        return v instanceof Date && !Number.isNaN(v.getTime()) ? { ms: v.getTime(), upper, inclusive } : undefined;
+      };
+      const found = bound('$gte', false, true) ?? bound('$gt', false, false) ?? bound('$lte', true, true) ?? bound('$lt', true, false);
+      if (found && !out.has(field)) out.set(field, found);
+    }
+  };
+  visit(filter);
+  return out;
+}

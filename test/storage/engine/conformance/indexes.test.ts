@@ -422,4 +422,51 @@ describe('engine conformance: indexes', function () {
       expect(await coll.findOne({ _id: 3 } as Document)).to.equal(null);
     });
   });
+
+  describe('date ranges on an indexed field', function () {
+    const day = (n: number): Date => new Date(Date.UTC(2026, 0, n));
+    const ids = async (coll: ReturnType<Db['collection']>, filter: Document): Promise<number[]> =>
+      (await coll.find(filter, { projection: { _id: 1 } }).toArray()).map((d) => d._id as unknown as number).sort((a, b) => a - b);
+
+    it('when a field with an index is compared with a date, then exactly the documents MongoDB matches come back, arrays and other types included', async function () {
+      // Arrange: dates, an array of dates, a string, a number, null and a missing field under one index.
+      const coll = db.collection('idx_date_range');
+      await coll.createIndex({ at: 1 });
+      await coll.insertMany([
+        { _id: 1, at: day(1) }, { _id: 2, at: day(5) }, { _id: 3, at: day(10) }, { _id: 4, at: [day(2), day(20)] },
+        { _id: 5, at: '2026-01-15' }, { _id: 6, at: 15 }, { _id: 7, at: null }, { _id: 8 },
+      ] as Document[]);
+
+      // Act + Assert
+      expect(await ids(coll, { at: { $gte: day(5) } })).to.deep.equal([2, 3, 4]);
+      expect(await ids(coll, { at: { $gt: day(5) } })).to.deep.equal([3, 4]);
+      expect(await ids(coll, { at: { $lt: day(5) } })).to.deep.equal([1, 4]);
+      expect(await ids(coll, { at: { $lte: day(5) } })).to.deep.equal([1, 2, 4]);
+      // Each bound may be met by a different element of an array: [2 Jan, 20 Jan] is ≥ 8 Jan and ≤ 12 Jan.
+      expect(await ids(coll, { at: { $gte: day(8), $lte: day(12) } })).to.deep.equal([3, 4]);
+      expect(await ids(coll, { $and: [{ at: { $gt: day(1) } }, { at: { $ne: day(10) } }] })).to.deep.equal([2, 4]);
+    });
+
+    it('when dates are updated, removed and added after a range lookup, then later lookups see every change', async function () {
+      // Arrange
+      const coll = db.collection('idx_date_range_changes');
+      await coll.createIndex({ at: 1, kind: 1 });
+      await coll.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: i, at: day(i + 1), kind: 'a' })) as Document[]);
+      expect(await ids(coll, { at: { $gte: day(49) } })).to.deep.equal([48, 49]);
+
+      // Act: move one document forward, delete another, then add more new dates than wait unsorted.
+      await coll.updateOne({ _id: 3 } as Document, { $set: { at: day(60) } });
+      await coll.deleteOne({ _id: 49 } as Document);
+      const afterUpdate = await ids(coll, { at: { $gte: day(49) } });
+      await coll.insertMany(Array.from({ length: 400 }, (_, i) => ({ _id: 100 + i, at: new Date(day(70).getTime() + i * 1000), kind: 'b' })) as Document[]);
+
+      // Assert
+      expect(afterUpdate).to.deep.equal([3, 48]);
+      const recent = await ids(coll, { at: { $gte: day(49) } });
+      expect(recent.slice(0, 3)).to.deep.equal([3, 48, 100]);
+      expect(recent).to.have.length(402);
+      expect(await ids(coll, { at: { $lt: day(5) } })).to.deep.equal([0, 1, 2]);
+      expect(await ids(coll, { at: { $gt: new Date(day(70).getTime() + 398_000) } })).to.deep.equal([499]);
+    });
+  });
 });
