@@ -8,6 +8,7 @@ import { registerAuditRoutes } from './audit/index.js';
 import type { Config } from './config.js';
 import { registerContractRoutes } from './contracts/index.js';
 import { registerProductRoutes } from './products/index.js';
+import { registerSearchRoutes } from './search/index.js';
 import { registerSdsRoutes } from './sds/index.js';
 import { registerDeclarationRequestRoutes, registerDeclarationRoutes } from './declarations/index.js';
 import { registerFindingRoutes } from './findings/index.js';
@@ -76,6 +77,15 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   );
 
   const router = express.Router();
+  // A successful write makes the next search catch up first, so that users find what they have just changed.
+  router.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.on('finish', () => {
+        if (res.statusCode < 400) services.search.markStale();
+      });
+    }
+    next();
+  });
   const api = new ApiRegistry('/api/v1', router, {
     authenticate: authenticate(services.tokens.verifier),
     parseBody: express.json({ limit: config.JSON_MAX_BYTES }),
@@ -93,6 +103,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   registerFindingRoutes(api, services.findings);
   registerJobRoutes(api, services.jobs);
   registerAuditRoutes(api, services.audit);
+  registerSearchRoutes(api, services.search);
   app.use('/api/v1', router);
 
   const apis = [system, api];

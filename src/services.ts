@@ -15,6 +15,7 @@ import { createFindingRepository, createFindingService } from './findings/index.
 import { createJobRepository, createJobService } from './jobs/index.js';
 import { createCuratedLimitRepository, createCuratedLimitService, createListRepository, createListService } from './lists/index.js';
 import { createScreeningService } from './screening/index.js';
+import { createSearchService } from './search/index.js';
 import { createProductRepository, createProductService } from './products/index.js';
 import { createExtractionPool, createSdsRepository, createSdsService } from './sds/index.js';
 import { SYSTEM_ACTOR } from './audit/audit.service.js';
@@ -85,7 +86,18 @@ export function createServices(connection: Connection, { config, logger }: Servi
       await jobs.enqueue(SYSTEM_ACTOR, 'rescreen', `screening of ${which} failed after ${what}`);
     }
   };
-  jobs.register('rescreen', (context) => screening.rescreenAll(context));
+  const search = createSearchService({
+    products, suppliers, contracts, sdsRevisions, declarations: repositories.declarations, findings: repositories.findings, lists: listRepository,
+    audit: repositories.audit, ...(logger ? { logger } : {}),
+  });
+  // A re-screen changes findings outside any request: the next search catches up at once.
+  jobs.register('rescreen', async (context) => {
+    try {
+      return await screening.rescreenAll(context);
+    } finally {
+      search.markStale();
+    }
+  });
   const lists = createListService({
     lists: listRepository,
     audit,
@@ -140,6 +152,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
     curatedLimits,
     findings,
     screening,
+    search,
     tokens: createTokenService({ tokens, audit, inTransaction, supplierExists }),
     suppliers: supplierService,
     contracts: createContractService({
@@ -178,12 +191,14 @@ export function createServices(connection: Connection, { config, logger }: Servi
       await listRepository.init();
       // Jobs a previous process acknowledged but did not finish run now.
       jobs.resume();
+      search.start();
     },
 
     /** Stop background work (the extraction workers). Storage is closed by its owner, after this. */
     async close(): Promise<void> {
       await jobs.close();
       await extraction.close();
+      await search.close();
     },
   };
 }

@@ -39,6 +39,13 @@ export function createAuditRepository(connection: Connection) {
       await Audit.create([entry], { session });
     },
 
+    /** Records of these types deleted at or after `since`, oldest first (the search index drops them). */
+    async deletedSince(since: Date, entityTypes: readonly EntityType[]): Promise<Array<{ entityType: EntityType; entityId: string }>> {
+      const docs = await Audit.find({ at: { $gte: since }, action: { $in: entityTypes.map((t) => `${t}.deleted`) } }, { entityType: 1, entityId: 1 })
+        .sort({ at: 1, _id: 1 }).lean<Array<Pick<AuditDoc, 'entityType' | 'entityId'>>>();
+      return docs.map((d) => ({ entityType: d.entityType, entityId: d.entityId }));
+    },
+
     async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>> {
       const query: Record<string, unknown> = {};
       if (filter.entityType) query.entityType = filter.entityType;

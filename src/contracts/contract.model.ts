@@ -23,3 +23,4 @@ export const ContractSchema = new Schema<ContractDoc>(
 );
 ContractSchema.index({ number: 1 }, { unique: true });
 ContractSchema.index({ supplierIds: 1 });
+ContractSchema.index({ updatedAt: 1 });

@@ -67,6 +67,12 @@ export function createContractRepository(connection: Connection) {
       return findPage(Contracts, query, { number: 1, _id: 1 }, page, toContract);
     },
 
+    /** Every contract's number and title, or only those created or changed at or after `since`. */
+    async summariesChangedSince(since: Date | null): Promise<Array<{ id: string; number: string; title: string }>> {
+      const docs = await Contracts.find(since ? { updatedAt: { $gte: since } } : {}, { number: 1, title: 1 }).lean<Array<Pick<ContractDoc, '_id' | 'number' | 'title'>>>();
+      return docs.map((d) => ({ id: d._id.toHexString(), number: d.number, title: d.title }));
+    },
+
     async countForSupplier(supplierId: string, session?: Session): Promise<number> {
       return Contracts.countDocuments({ supplierIds: supplierId }).session(session ?? null);
     },

@@ -29,3 +29,4 @@ export const DeclarationSchema = new Schema<DeclarationDoc>(
 DeclarationSchema.index({ productId: 1, sha256: 1 }, { unique: true });
 DeclarationSchema.index({ productId: 1, revisionNumber: 1 }, { unique: true });
 DeclarationSchema.index({ supplierId: 1 });
+DeclarationSchema.index({ submittedAt: 1 });

@@ -68,6 +68,11 @@ export function createDeclarationRepository(connection: Connection) {
       return latestPerProduct(docs, (doc): DeclarationForScreening => ({ id: doc._id.toHexString(), content: doc.content }));
     },
 
+    /** Products with a declaration submitted at or after `since`. */
+    async productIdsWithDeclarationsSince(since: Date): Promise<string[]> {
+      return Declarations.distinct('productId', { submittedAt: { $gte: since } });
+    },
+
     async countForProduct(productId: string, session?: Session): Promise<number> {
       return Declarations.countDocuments({ productId }).session(session ?? null);
     },

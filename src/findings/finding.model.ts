@@ -45,6 +45,8 @@ FindingSchema.index({ productId: 1 });
 FindingSchema.index({ supplierId: 1, status: 1 });
 FindingSchema.index({ contractIds: 1 });
 FindingSchema.index({ 'list.id': 1 });
+// What changed since the search index last looked (search.service.ts).
+FindingSchema.index({ updatedAt: 1 });
 
 /**
  * A digest of all of a product's findings as screening last wrote them (finding.service.ts, reconcileMany): a re-screen

@@ -5,7 +5,7 @@ import { toObjectId } from '../shared/ids.js';
 import { findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { FindingSchema, ScreeningDigestSchema, type FindingDoc, type ScreeningDigestDoc } from './finding.model.js';
-import type { Finding, FindingEvent, FindingFields, FindingStatus } from './finding.schema.js';
+import { OPEN_STATUSES, type Finding, type FindingEvent, type FindingFields, type FindingStatus } from './finding.schema.js';
 
 export interface FindingFilter {
   contractId?: string;
@@ -18,6 +18,17 @@ export interface FindingFilter {
 }
 
 export type StoredFinding = Finding & { key: string; evidenceDigest: string };
+
+/** What a product's summary shows of one of its open findings. */
+export interface OpenFindingSummary {
+  productId: string;
+  severity: Finding['severity'];
+  status: FindingStatus;
+  list: { id: string; name: string };
+  substance: { name: string | null; cas: string | null; ec: string | null; concentration: string | null };
+  concentrationTest: Finding['concentrationTest'];
+  limitPercent: number | null;
+}
 
 /** A digest no screening computes (those are hex): the product's findings must be compared in full. */
 const STALE_DIGEST = 'stale';
@@ -126,6 +137,25 @@ export function createFindingRepository(connection: Connection) {
         { returnDocument: 'after', session },
       ).lean<FindingDoc>();
       return doc ? toFinding(doc) : undefined;
+    },
+
+    /** The open findings (OPEN_STATUSES) of these products, without evidence or history. */
+    async openForProducts(productIds: readonly string[]): Promise<OpenFindingSummary[]> {
+      if (productIds.length === 0) return [];
+      const docs = await Findings.find(
+        { productId: { $in: [...productIds] }, status: { $in: [...OPEN_STATUSES] } },
+        { productId: 1, severity: 1, status: 1, 'list.id': 1, 'list.name': 1, substance: 1, concentrationTest: 1, 'limit.percent': 1 },
+      ).lean<Array<Pick<FindingDoc, 'productId' | 'severity' | 'status' | 'list' | 'substance' | 'concentrationTest'> & { limit: { percent: number } | null }>>();
+      return docs.map(({ productId, severity, status, list, substance, concentrationTest, limit }) => ({
+        productId, severity, status, list: { id: list.id, name: list.name },
+        substance: { name: substance.name, cas: substance.cas, ec: substance.ec, concentration: substance.concentration },
+        concentrationTest, limitPercent: limit?.percent ?? null,
+      }));
+    },
+
+    /** Products with a finding raised or changed (by screening or a decision) at or after `since`. */
+    async productIdsChangedSince(since: Date): Promise<string[]> {
+      return Findings.distinct('productId', { updatedAt: { $gte: since } });
     },
 
     async countForProduct(productId: string, session?: Session): Promise<number> {

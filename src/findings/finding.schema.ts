@@ -10,6 +10,12 @@ export const FindingStatus = z
   .meta({ id: 'FindingStatus', description: 'open → confirmed | dismissed (false positive) | exception (until a date) | substitution-requested → resolved' });
 export type FindingStatus = z.infer<typeof FindingStatus>;
 
+/**
+ * Statuses in which a finding still stands against its product: not dismissed as a false positive, not excepted
+ * until a date, not resolved. Search, alternatives and follow-up count these as a product's open findings.
+ */
+export const OPEN_STATUSES: readonly FindingStatus[] = ['open', 'confirmed', 'substitution-requested'];
+
 export const MatchTypeSchema = z
   .enum(['cas', 'ec', 'index', 'group-member', 'name', 'element', 'hazard-code', 'declared-answer'])
   .describe('how the substance matched the entry; declared-answer: a declaration answered yes for the whole list without naming the substance');

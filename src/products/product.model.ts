@@ -26,3 +26,5 @@ ProductSchema.index({ contractIds: 1 });
 // A bulk declaration finds the supplier's products by their article numbers.
 ProductSchema.index({ supplierId: 1, supplierArticleNumbers: 1 });
 ProductSchema.index({ name: 1, _id: 1 });
+// What changed since the search index last looked (search.service.ts).
+ProductSchema.index({ updatedAt: 1 });

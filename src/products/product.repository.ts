@@ -86,6 +86,12 @@ export function createProductRepository(connection: Connection) {
       if (batch.length > 0) yield batch;
     },
 
+    /** Ids of the products created or changed at or after `since` (the search index catches up by them). */
+    async idsChangedSince(since: Date): Promise<string[]> {
+      const docs = await Products.find({ updatedAt: { $gte: since } }, { _id: 1 }).lean<Array<Pick<ProductDoc, '_id'>>>();
+      return docs.map((d) => d._id.toHexString());
+    },
+
     async count(): Promise<number> {
       return Products.countDocuments({});
     },

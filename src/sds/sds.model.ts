@@ -40,3 +40,4 @@ export const SdsRevisionSchema = new Schema<SdsRevisionDoc>(
 SdsRevisionSchema.index({ productId: 1, sha256: 1 }, { unique: true });
 SdsRevisionSchema.index({ productId: 1, revisionNumber: 1 }, { unique: true });
 SdsRevisionSchema.index({ supplierId: 1 });
+SdsRevisionSchema.index({ uploadedAt: 1 });

@@ -106,6 +106,11 @@ export function createSdsRepository(connection: Connection) {
       return out;
     },
 
+    /** Products with a revision stored at or after `since`. */
+    async productIdsWithRevisionsSince(since: Date): Promise<string[]> {
+      return Revisions.distinct('productId', { uploadedAt: { $gte: since } });
+    },
+
     async countForProduct(productId: string, session?: Session): Promise<number> {
       return Revisions.countDocuments({ productId }).session(session ?? null);
     },

@@ -5,7 +5,7 @@
 // trigrams (typos), and fuse.js then scores the typo candidates. No I/O here: search.service.ts keeps it in sync.
 import Fuse from 'fuse.js';
 import type { ProductKind } from '../products/product.schema.js';
-import { articleKey, identifierIn, trigramsOf, wordsOf } from './text.js';
+import { articleKey, identifierIn, sortKeyOf, trigramsOf, wordsOf } from './text.js';
 
 export type Severity = 'red' | 'orange' | 'yellow' | 'info';
 export const SEVERITIES: readonly Severity[] = ['red', 'orange', 'yellow', 'info'];
@@ -85,6 +85,7 @@ interface WordHits {
 
 export function createSearchIndex() {
   const products: Array<IndexedProduct | undefined> = [];
+  const sortKeys: string[] = [];
   const freeOrdinals: number[] = [];
   const ordinalOf = new Map<string, number>();
   const postings = new Map<string, number[]>();
@@ -168,6 +169,7 @@ export function createSearchIndex() {
 
   function index(ordinal: number, p: IndexedProduct): void {
     products[ordinal] = p;
+    sortKeys[ordinal] = sortKeyOf(p.name);
     for (const [word, field] of ownWords(p)) {
       remember(word);
       const code = ordinal * FIELD_SLOTS + OWN_FIELDS.indexOf(field);
@@ -272,6 +274,39 @@ export function createSearchIndex() {
     return out;
   }
 
+  interface Ranked {
+    ordinal: number;
+    p: IndexedProduct;
+    contracted: boolean;
+    tier: 0 | 1 | 2;
+    score: number;
+    fields: Set<MatchField>;
+    words: Set<string>;
+  }
+
+  /** Best first: match tier, then contracted products, then score, then name in Swedish alphabetical order. */
+  function compareRanked(a: Ranked, b: Ranked): number {
+    if (a.tier !== b.tier) return a.tier - b.tier;
+    if (a.contracted !== b.contracted) return a.contracted ? -1 : 1;
+    if (a.score !== b.score) return b.score - a.score;
+    const ka = sortKeys[a.ordinal]!;
+    const kb = sortKeys[b.ordinal]!;
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    return a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0;
+  }
+
+  /** Where `item` goes in the ordered `top`, after any equal to it. */
+  function upperBound(top: readonly Ranked[], item: Ranked): number {
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareRanked(top[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   return {
     get size(): number {
       return ordinalOf.size;
@@ -346,7 +381,8 @@ export function createSearchIndex() {
 
     /**
      * The products a query finds, best first: exact article numbers and identifiers, then name matches, then the rest;
-     * within each, products on a contract before others, then by score and name. Every query word must match.
+     * within each, products on a contract before others, then by score and name. Every query word must match. An empty
+     * query finds every product the filters let through.
      */
     search(query: string, filters: SearchFilters, page: { limit: number; offset: number }): { total: number; hits: IndexHit[]; identifier: 'cas' | 'ec' | null } {
       const identifier = identifierIn(query);
@@ -355,6 +391,9 @@ export function createSearchIndex() {
         for (const ordinal of (identifier.kind === 'cas' ? byCas : byEc).get(identifier.value) ?? []) {
           found.set(ordinal, { tier: 0, score: 1, fields: new Set([identifier.kind]), words: new Set() });
         }
+      } else if (query.trim() === '') {
+        // No words: the filters alone choose (a buyer browsing a contract or a category).
+        for (const ordinal of ordinalOf.values()) found.set(ordinal, { tier: 2, score: 0, fields: new Set(), words: new Set() });
       } else {
         const queryWords = wordsOf(query);
         let combined: Map<number, WordHits> | null = null;
@@ -381,21 +420,23 @@ export function createSearchIndex() {
         }
       }
 
-      const ranked: Array<{ p: IndexedProduct; tier: 0 | 1 | 2; score: number; fields: Set<MatchField>; words: Set<string> }> = [];
+      // Only the page is ordered: a broad query can find tens of thousands of products, of which a page shows 50.
+      const wanted = page.offset + page.limit;
+      const top: Ranked[] = [];
+      let total = 0;
       for (const [ordinal, hit] of found) {
         const p = products[ordinal];
-        if (p && passes(p, filters)) ranked.push({ p, ...hit });
+        if (!p || !passes(p, filters)) continue;
+        total++;
+        const ranked: Ranked = { ordinal, p, contracted: p.contractIds.length > 0, ...hit };
+        if (top.length === wanted && (wanted === 0 || compareRanked(ranked, top[wanted - 1]!) >= 0)) continue;
+        top.splice(upperBound(top, ranked), 0, ranked);
+        if (top.length > wanted) top.pop();
       }
-      ranked.sort((a, b) =>
-        a.tier - b.tier
-        || Number(b.p.contractIds.length > 0) - Number(a.p.contractIds.length > 0)
-        || b.score - a.score
-        || a.p.name.localeCompare(b.p.name, 'sv')
-        || (a.p.id < b.p.id ? -1 : 1));
-      const hits = ranked.slice(page.offset, page.offset + page.limit).map(({ p, tier, score, fields, words }) => ({
+      const hits = top.slice(page.offset).map(({ p, tier, score, fields, words }) => ({
         product: p, tier, score: Math.round(score * 1000) / 1000, matched: explain(p, fields, words, identifier),
       }));
-      return { total: ranked.length, hits, identifier: identifier?.kind ?? null };
+      return { total, hits, identifier: identifier?.kind ?? null };
     },
   };
 }

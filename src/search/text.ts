@@ -45,3 +45,12 @@ export function identifierIn(query: string): QueryIdentifier | null {
   }
   return null;
 }
+
+// Swedish alphabetical order puts å, ä and ö after z (and æ/ø with ä/ö): the characters after "z" in code order stand
+// in for them, so that plain string comparison of sort keys orders names as a Swedish reader expects.
+const SWEDISH_LAST: Readonly<Record<string, string>> = { å: '{', ä: '|', æ: '|', ö: '}', ø: '}' };
+
+/** A name's key for alphabetical order under plain `<`: case and other diacritics dropped, å/ä/ö last. */
+export function sortKeyOf(name: string): string {
+  return fold(name.toLowerCase().replace(/[åäæöø]/gu, (c) => SWEDISH_LAST[c] ?? c));
+}

@@ -20,3 +20,4 @@ export const SupplierSchema = new Schema<SupplierDoc>(
 // domain: an organisation number identifies one supplier (issue 3).
 SupplierSchema.index({ orgNumber: 1 }, { unique: true });
 SupplierSchema.index({ name: 1, _id: 1 });
+SupplierSchema.index({ updatedAt: 1 });

@@ -58,6 +58,12 @@ export function createSupplierRepository(connection: Connection) {
       return findPage(Suppliers, query, { name: 1, _id: 1 }, page, toSupplier);
     },
 
+    /** Every supplier's name, or only those created or changed at or after `since` (the search index's view). */
+    async namesChangedSince(since: Date | null): Promise<Array<{ id: string; name: string }>> {
+      const docs = await Suppliers.find(since ? { updatedAt: { $gte: since } } : {}, { name: 1 }).lean<Array<Pick<SupplierDoc, '_id' | 'name'>>>();
+      return docs.map((d) => ({ id: d._id.toHexString(), name: d.name }));
+    },
+
     async insert(fields: SupplierFields, session: Session): Promise<Supplier> {
       try {
         const [doc] = await Suppliers.create([fields], { session });

@@ -964,6 +964,20 @@ const MATRIX: Row[] = [
       },
     }),
   },
+  // -- search: everyone searches; a supplier finds only its own products ---------------------------------------
+  {
+    method: 'get', path: '/api/v1/search',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: (caller) => ({
+      path: '/api/v1/search?q=produkt&limit=200',
+      verify: (res, ok) => {
+        if (!ok) return;
+        const found = (res.body.items as Array<{ product: Rec }>).map((hit) => hit.product.id);
+        if (caller === 'supplierA') expect(found).to.include(fx.productA.id).and.not.include(fx.productB.id);
+        else expect(found).to.include.members([fx.productA.id, fx.productB.id]);
+      },
+    }),
+  },
   {
     method: 'get', path: '/api/v1/findings/:id',
     expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },

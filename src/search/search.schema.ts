@@ -1,0 +1,65 @@
+// The procurement search's API shapes (issue 7 "Search"): what a buyer asks and what each hit shows.
+import { z } from 'zod';
+import { Severity } from '../contracts/contract.schema.js';
+import { ListId } from '../lists/list-entry.js';
+import { ProductKind } from '../products/product.schema.js';
+import { Id } from '../shared/ids.js';
+import { PageQuery } from '../shared/http/pagination.js';
+
+export const SearchQuery = z
+  .strictObject({
+    q: z.string().trim().max(200).optional().describe('words of a product, trade or supplier name, an article number, a substance name or synonym, or a CAS/EC number (looked up exactly); typos are tolerated'),
+    contractId: Id.optional().describe('only products on this contract'),
+    supplierId: Id.optional().describe('only this supplier\'s products'),
+    category: z.string().trim().min(1).max(200).optional().describe('only this procurement category (case-insensitive)'),
+    kind: ProductKind.optional(),
+    clean: z.enum(['true', 'false']).optional().describe('true: only products without open red or orange findings'),
+    listId: ListId.optional().describe('only products with an open finding from this list'),
+    ...PageQuery,
+  })
+  .superRefine((query, ctx) => {
+    const { q, limit: _limit, offset: _offset, ...filters } = query;
+    const filtered = Object.values(filters).some((v) => v !== undefined && v !== 'false');
+    if ((q === undefined || q === '') && !filtered) {
+      ctx.addIssue({ code: 'custom', path: ['q'], message: 'give words to search for, or at least one filter' });
+    }
+  });
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const MatchField = z
+  .enum(['articleNumber', 'cas', 'ec', 'name', 'tradeName', 'supplier', 'category', 'substance', 'synonym'])
+  .describe('where the query matched: synonym is a name a regulatory list gives a declared substance');
+
+export const SearchHit = z
+  .object({
+    product: z.object({
+      id: Id,
+      name: z.string(),
+      tradeName: z.string().nullable(),
+      supplierArticleNumbers: z.array(z.string()),
+      buyerArticleNumbers: z.array(z.string()),
+      category: z.string().nullable(),
+      kind: ProductKind,
+    }),
+    supplier: z.object({ id: Id, name: z.string() }),
+    contracts: z.array(z.object({ id: Id, number: z.string(), title: z.string() })),
+    worstOpenSeverity: Severity.nullable().describe('the most severe open finding (open, confirmed or substitution requested); null when none'),
+    reason: z.string().nullable().describe('one line on that finding: substance, list and why'),
+    openFindings: z.object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int(), info: z.number().int() }),
+    match: z.enum(['exact', 'name', 'other']).describe('exact: article number, CAS or EC number; name: product or trade name; other: supplier, category, substance …'),
+    score: z.number().describe('relevance within its match group, 0–1'),
+    matched: z.array(z.object({ field: MatchField, text: z.string() })).describe('why the product matched'),
+  })
+  .meta({ id: 'SearchHit' });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResult = z
+  .object({
+    identifier: z.enum(['cas', 'ec']).nullable().describe('set when q was read as a CAS or EC number and looked up exactly'),
+    items: z.array(SearchHit),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'SearchResult' });
+export type SearchResult = z.infer<typeof SearchResult>;
