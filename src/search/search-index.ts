@@ -76,11 +76,19 @@ interface Expansion {
   score: number;
 }
 
-/** Per query word, per product ordinal: the best score and the fields and words that gave it. */
-interface WordHits {
+/** Each field as one bit, so that where a product matched is one number per hit. */
+const FIELD_BIT: Record<MatchField, number> = {
+  articleNumber: 1, cas: 2, ec: 4, name: 8, tradeName: 16, supplier: 32, category: 64, substance: 128, synonym: 256,
+};
+const NAME_BITS = FIELD_BIT.name | FIELD_BIT.tradeName;
+
+/** A product found, as ranking compares it. */
+interface Ranked {
+  ordinal: number;
+  tier: 0 | 1 | 2;
+  contracted: boolean;
   score: number;
-  fields: Set<MatchField>;
-  words: Set<string>;
+  fields: number;
 }
 
 export function createSearchIndex() {
@@ -217,26 +225,47 @@ export function createSearchIndex() {
     return [...out].map(([word, score]) => ({ word, score }));
   }
 
-  /** Every product a query word finds, with its best score and how. */
-  function hitsOf(queryWord: string): Map<number, WordHits> {
-    const hits = new Map<number, WordHits>();
-    const hit = (ordinal: number, score: number, field: MatchField, word: string): void => {
+  // What one query word found, by product ordinal: the best weighted score and the fields, valid where the stamp is
+  // the current lookup's. Kept between searches (searches run one at a time), so that a word finding tens of thousands
+  // of products allocates nothing per product.
+  let wordScore = new Float64Array(1024);
+  let wordFields = new Int32Array(1024);
+  let wordStamp = new Int32Array(1024);
+  let stamp = 0;
+
+  /**
+   * The ordinals a query word finds; their scores and fields stay in wordScore/wordFields until the next lookup. The
+   * indexed words it stood for are added to `expansions` (for explaining the hits).
+   */
+  function hitsOf(queryWord: string, expansions: Set<string>): number[] {
+    if (wordStamp.length < products.length) {
+      const size = Math.max(products.length, wordStamp.length * 2);
+      wordScore = new Float64Array(size);
+      wordFields = new Int32Array(size);
+      wordStamp = new Int32Array(size);
+      stamp = 0;
+    }
+    stamp++;
+    const found: number[] = [];
+    const hit = (ordinal: number, score: number, field: MatchField): void => {
       const weighted = score * WEIGHT[field];
-      const known = hits.get(ordinal);
-      if (!known) {
-        hits.set(ordinal, { score: weighted, fields: new Set([field]), words: new Set([word]) });
+      if (wordStamp[ordinal] !== stamp) {
+        wordStamp[ordinal] = stamp;
+        wordScore[ordinal] = weighted;
+        wordFields[ordinal] = FIELD_BIT[field];
+        found.push(ordinal);
         return;
       }
-      known.score = Math.max(known.score, weighted);
-      known.fields.add(field);
-      known.words.add(word);
+      if (weighted > wordScore[ordinal]!) wordScore[ordinal] = weighted;
+      wordFields[ordinal]! |= FIELD_BIT[field];
     };
     for (const { word, score } of expand(queryWord)) {
-      for (const code of postings.get(word) ?? []) hit(Math.floor(code / FIELD_SLOTS), score, OWN_FIELDS[code % FIELD_SLOTS]!, word);
-      for (const supplierId of supplierWords.get(word) ?? []) for (const ordinal of bySupplier.get(supplierId) ?? []) hit(ordinal, score, 'supplier', word);
-      for (const cas of synonymWords.get(word) ?? []) for (const ordinal of byCas.get(cas) ?? []) hit(ordinal, score, 'synonym', word);
+      expansions.add(word);
+      for (const code of postings.get(word) ?? []) hit(Math.floor(code / FIELD_SLOTS), score, OWN_FIELDS[code % FIELD_SLOTS]!);
+      for (const supplierId of supplierWords.get(word) ?? []) for (const ordinal of bySupplier.get(supplierId) ?? []) hit(ordinal, score, 'supplier');
+      for (const cas of synonymWords.get(word) ?? []) for (const ordinal of byCas.get(cas) ?? []) hit(ordinal, score, 'synonym');
     }
-    return hits;
+    return found;
   }
 
   function passes(p: IndexedProduct, filters: SearchFilters): boolean {
@@ -250,7 +279,8 @@ export function createSearchIndex() {
   }
 
   /** Why a product matched, in words a buyer recognises: the article number, the substance, the supplier's name. */
-  function explain(p: IndexedProduct, fields: Set<MatchField>, words: Set<string>, identifier: { kind: 'cas' | 'ec'; value: string } | null): IndexHit['matched'] {
+  function explain(p: IndexedProduct, mask: number, words: Set<string>, identifier: { kind: 'cas' | 'ec'; value: string } | null): IndexHit['matched'] {
+    const fields = { has: (field: MatchField): boolean => (mask & FIELD_BIT[field]) !== 0 };
     const has = (text: string | null) => text !== null && wordsOf(text).some((w) => words.has(w));
     const out: IndexHit['matched'] = [];
     const substance = (s: IndexedSubstance) => [s.name, s.cas ? `CAS ${s.cas}` : null, s.ec ? `EC ${s.ec}` : null].filter(Boolean).join(', ');
@@ -274,16 +304,6 @@ export function createSearchIndex() {
     return out;
   }
 
-  interface Ranked {
-    ordinal: number;
-    p: IndexedProduct;
-    contracted: boolean;
-    tier: 0 | 1 | 2;
-    score: number;
-    fields: Set<MatchField>;
-    words: Set<string>;
-  }
-
   /** Best first: match tier, then contracted products, then score, then name in Swedish alphabetical order. */
   function compareRanked(a: Ranked, b: Ranked): number {
     if (a.tier !== b.tier) return a.tier - b.tier;
@@ -292,7 +312,9 @@ export function createSearchIndex() {
     const ka = sortKeys[a.ordinal]!;
     const kb = sortKeys[b.ordinal]!;
     if (ka !== kb) return ka < kb ? -1 : 1;
-    return a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0;
+    const ia = products[a.ordinal]!.id;
+    const ib = products[b.ordinal]!.id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
   }
 
   /** Where `item` goes in the ordered `top`, after any equal to it. */
@@ -386,56 +408,69 @@ export function createSearchIndex() {
      */
     search(query: string, filters: SearchFilters, page: { limit: number; offset: number }): { total: number; hits: IndexHit[]; identifier: 'cas' | 'ec' | null } {
       const identifier = identifierIn(query);
-      const found = new Map<number, { tier: 0 | 1 | 2; score: number; fields: Set<MatchField>; words: Set<string> }>();
-      if (identifier) {
-        for (const ordinal of (identifier.kind === 'cas' ? byCas : byEc).get(identifier.value) ?? []) {
-          found.set(ordinal, { tier: 0, score: 1, fields: new Set([identifier.kind]), words: new Set() });
-        }
-      } else if (query.trim() === '') {
-        // No words: the filters alone choose (a buyer browsing a contract or a category).
-        for (const ordinal of ordinalOf.values()) found.set(ordinal, { tier: 2, score: 0, fields: new Set(), words: new Set() });
-      } else {
-        const queryWords = wordsOf(query);
-        let combined: Map<number, WordHits> | null = null;
-        for (const word of queryWords) {
-          const hits = hitsOf(word);
-          if (combined === null) {
-            combined = hits;
-            continue;
-          }
-          const next = new Map<number, WordHits>();
-          for (const [ordinal, before] of combined) {
-            const more = hits.get(ordinal);
-            if (!more) continue;
-            next.set(ordinal, { score: before.score + more.score, fields: new Set([...before.fields, ...more.fields]), words: new Set([...before.words, ...more.words]) });
-          }
-          combined = next;
-        }
-        for (const [ordinal, { score, fields, words }] of combined ?? []) {
-          found.set(ordinal, { tier: fields.has('name') || fields.has('tradeName') ? 1 : 2, score: score / Math.max(queryWords.length, 1), fields, words });
-        }
-        for (const ordinal of byArticle.get(articleKey(query)) ?? []) {
-          const known = found.get(ordinal);
-          found.set(ordinal, { tier: 0, score: 1, fields: new Set([...(known?.fields ?? []), 'articleNumber']), words: new Set([...(known?.words ?? []), articleKey(query)]) });
-        }
-      }
-
-      // Only the page is ordered: a broad query can find tens of thousands of products, of which a page shows 50.
+      const words = new Set<string>();
       const wanted = page.offset + page.limit;
       const top: Ranked[] = [];
       let total = 0;
-      for (const [ordinal, hit] of found) {
+      // Only the page is ordered: a broad query can find tens of thousands of products, of which a page shows 50.
+      const consider = (ordinal: number, tier: 0 | 1 | 2, score: number, fields: number): void => {
         const p = products[ordinal];
-        if (!p || !passes(p, filters)) continue;
+        if (!p || !passes(p, filters)) return;
         total++;
-        const ranked: Ranked = { ordinal, p, contracted: p.contractIds.length > 0, ...hit };
-        if (top.length === wanted && (wanted === 0 || compareRanked(ranked, top[wanted - 1]!) >= 0)) continue;
-        top.splice(upperBound(top, ranked), 0, ranked);
+        const candidate: Ranked = { ordinal, tier, contracted: p.contractIds.length > 0, score, fields };
+        if (top.length === wanted && (wanted === 0 || compareRanked(candidate, top[wanted - 1]!) >= 0)) return;
+        top.splice(upperBound(top, candidate), 0, candidate);
         if (top.length > wanted) top.pop();
+      };
+
+      if (identifier) {
+        for (const ordinal of (identifier.kind === 'cas' ? byCas : byEc).get(identifier.value) ?? []) consider(ordinal, 0, 1, FIELD_BIT[identifier.kind]);
+      } else if (query.trim() === '') {
+        // No words: the filters alone choose (a buyer browsing a contract or a category).
+        for (const ordinal of ordinalOf.values()) consider(ordinal, 2, 0, 0);
+      } else {
+        const queryWords = wordsOf(query);
+        // Every query word must match: the first word's hits, narrowed by each further word's.
+        let ordinals: number[] = [];
+        let scores: number[] = [];
+        let fields: number[] = [];
+        queryWords.forEach((word, i) => {
+          const found = hitsOf(word, words);
+          if (i === 0) {
+            ordinals = found;
+            scores = found.map((o) => wordScore[o]!);
+            fields = found.map((o) => wordFields[o]!);
+            return;
+          }
+          const kept: number[] = [];
+          const keptScores: number[] = [];
+          const keptFields: number[] = [];
+          ordinals.forEach((o, k) => {
+            if (wordStamp[o] !== stamp) return;
+            kept.push(o);
+            keptScores.push(scores[k]! + wordScore[o]!);
+            keptFields.push(fields[k]! | wordFields[o]!);
+          });
+          [ordinals, scores, fields] = [kept, keptScores, keptFields];
+        });
+        // An exact article number ranks first, whether or not its words also matched.
+        const key = articleKey(query);
+        const byArticleNumber = byArticle.get(key) ?? new Set<number>();
+        if (byArticleNumber.size > 0) words.add(key);
+        const perWord = Math.max(queryWords.length, 1);
+        ordinals.forEach((o, k) => {
+          if (byArticleNumber.has(o)) return;
+          consider(o, (fields[k]! & NAME_BITS) !== 0 ? 1 : 2, scores[k]! / perWord, fields[k]!);
+        });
+        for (const o of byArticleNumber) {
+          const k = ordinals.indexOf(o);
+          consider(o, 0, 1, FIELD_BIT.articleNumber | (k >= 0 ? fields[k]! : 0));
+        }
       }
-      const hits = top.slice(page.offset).map(({ p, tier, score, fields, words }) => ({
-        product: p, tier, score: Math.round(score * 1000) / 1000, matched: explain(p, fields, words, identifier),
-      }));
+      const hits = top.slice(page.offset).map(({ ordinal, tier, score, fields }) => {
+        const product = products[ordinal]!;
+        return { product, tier, score: Math.round(score * 1000) / 1000, matched: explain(product, fields, words, identifier) };
+      });
       return { total, hits, identifier: identifier?.kind ?? null };
     },
   };

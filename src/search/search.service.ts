@@ -2,8 +2,9 @@
 // storage. The index is built from the registry at start; after that it catches up from what changed since it last
 // looked: products, suppliers and contracts by `updatedAt`, SDS revisions and declarations by when they were stored,
 // findings by `updatedAt`, deletions from the audit trail, and list synonyms when a list has a new version. A search
-// catches up first when the index is more than a second old, or when this process has written since (markStale), so
-// a buyer sees their own changes at once and other processes' changes within about a second.
+// waits for a catch-up when this process has written since the last one (markStale), so that a buyer sees their own
+// changes at once; when the index is merely over a second old, a catch-up starts in the background, so other
+// processes' changes show within about a second.
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { ContractRepository } from '../contracts/contract.repository.js';
 import { substancesOfDeclaration, type DeclarationRepository } from '../declarations/index.js';
@@ -191,7 +192,18 @@ export function createSearchService(deps: SearchServiceDeps) {
     caughtUpTo = Math.max(caughtUpTo, from);
   }
 
-  /** Builds the index if need be, then catches it up if it is too old or this process has written since. */
+  function startCatchUp(): Promise<void> {
+    syncing ??= catchUp().finally(() => {
+      syncing = null;
+    });
+    return syncing;
+  }
+
+  /**
+   * Builds the index if need be. When this process has written since the last catch-up, waits for one that covers
+   * the write; when the index is merely over a second old, starts one and answers from the index as it is, so that
+   * searches never queue behind the poll for other processes' writes.
+   */
   async function current(): Promise<void> {
     if (!built) {
       built = build();
@@ -201,13 +213,16 @@ export function createSearchService(deps: SearchServiceDeps) {
     }
     await built;
     const needed = writes;
-    if (caughtUpTo >= needed && Date.now() - lastSync < MAX_AGE_MS) return;
+    if (caughtUpTo >= needed) {
+      if (Date.now() - lastSync >= MAX_AGE_MS) {
+        startCatchUp().catch((err: unknown) => logger?.error({ err }, 'the search index could not catch up; the next search retries'));
+      }
+      return;
+    }
     for (;;) {
-      syncing ??= catchUp().finally(() => {
-        syncing = null;
-      });
+      const pending = startCatchUp();
       const covers = syncingFrom >= needed;
-      await syncing;
+      await pending;
       if (covers || caughtUpTo >= needed) return;
     }
   }
@@ -244,10 +259,11 @@ export function createSearchService(deps: SearchServiceDeps) {
       writes++;
     },
 
-    /** The index is built and caught up with everything written so far (tests and benchmarks). */
-    async settled(): Promise<void> {
-      writes++;
-      await current();
+    /** Builds the index afresh over the whole registry, as a restart does (the benchmark times it). */
+    async rebuild(): Promise<void> {
+      await Promise.allSettled([built, syncing]);
+      built = build();
+      await built;
     },
 
     async search(actor: Actor, query: SearchQuery): Promise<SearchResult> {

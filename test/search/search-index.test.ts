@@ -166,4 +166,30 @@ describe('search index', () => {
     expect(early).to.have.members(['a249', 'a2490', 'a2491', 'a2492', 'a2493', 'a2494', 'a2495', 'a2496', 'a2497', 'a2498', 'a2499']);
     expect(late).to.have.members(['a502', 'b20', 'b21', 'b22', 'b23', 'b24', 'b25', 'b26', 'b27', 'b28', 'b29']);
   });
+
+  it('when more products match than a page holds, then pages follow one order (contracted first, then Swedish alphabetical) and total counts them all', () => {
+    // Arrange: names that sort differently in Swedish (å, ä, ö after z) than by code point or without diacritics.
+    const names = ['Ölkapsyl', 'Zinkspray', 'Ädelsten', 'Åkerlera', 'Alunstift', 'Eksåpa', 'Bivax', 'Citronolja', 'Dalapärla'];
+    names.forEach((name, i) => index.put(product(`p${i}`, { name: `${name} produkt`, contractIds: name === 'Zinkspray' || name === 'Ölkapsyl' ? ['k1'] : [] })));
+
+    // Act
+    const pages = [0, 3, 6].map((offset) => index.search('produkt', {}, { limit: 3, offset }));
+    const all = index.search('produkt', {}, { limit: 20, offset: 0 });
+
+    // Assert
+    const name = (hit: { product: IndexedProduct }) => hit.product.name.replace(' produkt', '');
+    expect(all.hits.map(name)).to.deep.equal(['Zinkspray', 'Ölkapsyl', 'Alunstift', 'Bivax', 'Citronolja', 'Dalapärla', 'Eksåpa', 'Åkerlera', 'Ädelsten']);
+    expect(pages.flatMap((p) => p.hits.map(name))).to.deep.equal(all.hits.map(name));
+    for (const p of pages) expect(p.total).to.equal(9);
+  });
+
+  it('when the query is empty, then every product the filters let through is found', () => {
+    // Arrange
+    index.put(product('p1', { category: 'Engångshandskar' }));
+    index.put(product('p2', { category: 'Städkemikalier' }));
+
+    // Act / Assert
+    expect(ids(index, '', { category: 'engångshandskar' })).to.deep.equal(['p1']);
+    expect(index.search('', {}, page).total).to.equal(2);
+  });
 });
