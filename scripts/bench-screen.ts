@@ -23,7 +23,6 @@ import { performance } from 'node:perf_hooks';
 import { Types } from 'mongoose';
 import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
 import { parseConcentration } from '../src/chemistry/concentration.js';
-import { casCheckDigit } from '../src/chemistry/identifiers.js';
 import { loadConfig } from '../src/config.js';
 import type { Contract } from '../src/contracts/contract.schema.js';
 import { createContractRepository } from '../src/contracts/contract.repository.js';
@@ -42,7 +41,7 @@ import { createServices } from '../src/services.js';
 import { openStorage } from '../src/storage/connection.js';
 import { swedishOrgNumber } from '../test/support/fixtures.js';
 import { buildSdsPdf, defaultSpec } from '../test/support/sds-pdf/index.js';
-import { seededRandom } from './seeded-random.js';
+import { casNumbers, seededRandom } from './seeded-random.js';
 
 const PRODUCTS = Number(process.env.PRODUCTS ?? 100_000);
 const SUBSTANCES_PER_PRODUCT = 8;
@@ -56,17 +55,7 @@ const JOB_TARGET_MS = 20_000;
 // --- Seeded randomness ---------------------------------------------------------------------------------------------
 const { random, int, pick, chance } = seededRandom(0x5c8ee7);
 
-const usedCas = new Set<string>();
-function newCas(): string {
-  for (;;) {
-    const body = `${1 + int(9)}${String(int(10 ** (3 + int(4)))).padStart(3, '0')}`;
-    const cas = `${body.slice(0, -2)}-${body.slice(-2)}-${casCheckDigit(body)}`;
-    if (!usedCas.has(cas)) {
-      usedCas.add(cas);
-      return cas;
-    }
-  }
-}
+const newCas = casNumbers(int);
 const wrongCheckDigit = (cas: string): string => `${cas.slice(0, -1)}${(Number(cas.slice(-1)) + 1 + int(8)) % 10}`;
 
 const WORDS = ['methyl', 'ethyl', 'butyl', 'octyl', 'dodecyl', 'phenyl', 'benzyl', 'chloro', 'hydroxy', 'amino', 'ethoxy', 'glycidyl', 'lauryl'];

@@ -24,7 +24,6 @@ import { Types } from 'mongoose';
 import { createApp } from '../src/app.js';
 import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
 import { parseConcentration } from '../src/chemistry/concentration.js';
-import { casCheckDigit } from '../src/chemistry/identifiers.js';
 import { loadConfig } from '../src/config.js';
 import type { Contract } from '../src/contracts/contract.schema.js';
 import { createListRepository } from '../src/lists/list.repository.js';
@@ -36,7 +35,7 @@ import { createServices } from '../src/services.js';
 import { createLogger } from '../src/shared/logger.js';
 import { openStorage } from '../src/storage/connection.js';
 import { swedishOrgNumber } from '../test/support/fixtures.js';
-import { seededRandom } from './seeded-random.js';
+import { casNumbers, seededRandom } from './seeded-random.js';
 
 const PRODUCTS = Number(process.env.PRODUCTS ?? 100_000);
 const SECONDS = Number(process.env.SECONDS ?? 20);
@@ -74,17 +73,7 @@ const CORES = ['acetate', 'glycol', 'ether', 'amine', 'sulfonate', 'siloxane', '
 const CONCENTRATIONS = ['≥10 – <25 %', '1 - 5 %', '< 0,1 %', '0,05 %', '30 %', '0,1-1', '5 – 10 %', '≥ 0,1 - < 1 %', '< 1 %'];
 const SEVERITY_MIX = ['red', 'orange', 'orange', 'yellow', 'yellow', 'info'] as const;
 
-const usedCas = new Set<string>();
-function newCas(): string {
-  for (;;) {
-    const body = `${1 + int(9)}${String(int(10 ** (3 + int(4)))).padStart(3, '0')}`;
-    const cas = `${body.slice(0, -2)}-${body.slice(-2)}-${casCheckDigit(body)}`;
-    if (!usedCas.has(cas)) {
-      usedCas.add(cas);
-      return cas;
-    }
-  }
-}
+const newCas = casNumbers(int);
 
 function substanceFact(name: string, cas: string): SubstanceFact {
   const concentration = parseConcentration(pick(CONCENTRATIONS));
@@ -288,6 +277,8 @@ async function main(): Promise<void> {
     console.log(`   throughput ${(share * 100).toFixed(0)} % of /health: ${share >= SHARE_TARGET ? 'within' : 'UNDER'} the ${SHARE_TARGET * 100} % target`);
   } finally {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    // The load generator stops with requests in flight: let their handlers finish before storage closes under them.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await services.close();
     await storage.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -157,6 +157,18 @@ export function compileFilter(filter: Document | undefined | null): Predicate {
   return (doc) => terms.every((t) => matchesTerm(doc, t)) && query.test(doc);
 }
 
+/** Calls `visit` with each condition a filter puts on a top-level field, directly or inside `$and`. */
+function eachFieldCondition(filter: Document | undefined | null, visit: (field: string, condition: unknown) => void): void {
+  if (!filter || !isPlainObject(filter)) return;
+  for (const [field, value] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(value)) {
+      for (const sub of value) if (isPlainObject(sub)) eachFieldCondition(sub, visit);
+    } else if (!field.startsWith('$')) {
+      visit(field, value);
+    }
+  }
+}
+
 /**
  * Equality constraints a filter imposes on top-level fields (directly or through `$and`), as
  * canonical keys: `{ sku: 'a' }` → sku: ['s:a']; `{ sku: { $in: ['a','b'] } }` → two keys.
@@ -164,26 +176,17 @@ export function compileFilter(filter: Document | undefined | null): Predicate {
  */
 export function equalityConstraints(filter: Document | undefined | null): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  if (!filter || !isPlainObject(filter)) return out;
-  const visit = (f: Document): void => {
-    for (const [field, value] of Object.entries(f)) {
-      if (field === '$and' && Array.isArray(value)) {
-        for (const sub of value) if (isPlainObject(sub)) visit(sub);
-        continue;
-      }
-      if (field.startsWith('$')) continue;
-      if (isIndexableScalar(value)) {
-        out.set(field, [encodeKey(value)]);
-        continue;
-      }
-      if (!isPlainObject(value)) continue;
-      if ('$eq' in value && isIndexableScalar(value.$eq)) out.set(field, [encodeKey(value.$eq)]);
-      else if (Array.isArray(value.$in) && value.$in.every(isIndexableScalar)) {
-        out.set(field, (value.$in as unknown[]).map(encodeKey));
-      }
+  eachFieldCondition(filter, (field, value) => {
+    if (isIndexableScalar(value)) {
+      out.set(field, [encodeKey(value)]);
+      return;
     }
-  };
-  visit(filter);
+    if (!isPlainObject(value)) return;
+    if ('$eq' in value && isIndexableScalar(value.$eq)) out.set(field, [encodeKey(value.$eq)]);
+    else if (Array.isArray(value.$in) && value.$in.every(isIndexableScalar)) {
+      out.set(field, (value.$in as unknown[]).map(encodeKey));
+    }
+  });
   return out;
 }
 
@@ -193,22 +196,14 @@ export function equalityConstraints(filter: Document | undefined | null): Map<st
  */
 export function dateBounds(filter: Document | undefined | null): Map<string, { ms: number; upper: boolean; inclusive: boolean }> {
   const out = new Map<string, { ms: number; upper: boolean; inclusive: boolean }>();
-  if (!filter || !isPlainObject(filter)) return out;
-  const visit = (f: Document): void => {
-    for (const [field, value] of Object.entries(f)) {
-      if (field === '$and' && Array.isArray(value)) {
-        for (const sub of value) if (isPlainObject(sub)) visit(sub);
-        continue;
-      }
-      if (field.startsWith('$') || !isPlainObject(value)) continue;
-      const bound = (op: string, upper: boolean, inclusive: boolean) => {
-        const v: unknown = (value as Record<string, unknown>)[op];
-        return v instanceof Date && !Number.isNaN(v.getTime()) ? { ms: v.getTime(), upper, inclusive } : undefined;
-      };
-      const found = bound('$gte', false, true) ?? bound('$gt', false, false) ?? bound('$lte', true, true) ?? bound('$lt', true, false);
-      if (found && !out.has(field)) out.set(field, found);
-    }
-  };
-  visit(filter);
+  eachFieldCondition(filter, (field, value) => {
+    if (!isPlainObject(value)) return;
+    const bound = (op: string, upper: boolean, inclusive: boolean) => {
+      const v: unknown = (value as Record<string, unknown>)[op];
+      return v instanceof Date && !Number.isNaN(v.getTime()) ? { ms: v.getTime(), upper, inclusive } : undefined;
+    };
+    const found = bound('$gte', false, true) ?? bound('$gt', false, false) ?? bound('$lte', true, true) ?? bound('$lt', true, false);
+    if (found && !out.has(field)) out.set(field, found);
+  });
   return out;
 }
