@@ -70,6 +70,9 @@ const TYPO_THRESHOLD = 0.34;
 const MAX_PREFIX_WORDS = 200;
 const MAX_TYPO_CANDIDATES = 40;
 const MAX_UNSORTED_WORDS = 2_000;
+const RERANK_MS = 5_000;
+/** Retired ordinals are swept from the postings once there are this many, and a quarter of the live ones. */
+const MIN_SWEEP = 2_000;
 
 interface Expansion {
   word: string;
@@ -81,6 +84,8 @@ const FIELD_BIT: Record<MatchField, number> = {
   articleNumber: 1, cas: 2, ec: 4, name: 8, tradeName: 16, supplier: 32, category: 64, substance: 128, synonym: 256,
 };
 const NAME_BITS = FIELD_BIT.name | FIELD_BIT.tradeName;
+const SLOT_WEIGHT = OWN_FIELDS.map((field) => WEIGHT[field]);
+const SLOT_BIT = OWN_FIELDS.map((field) => FIELD_BIT[field]);
 
 /** A product found, as ranking compares it. */
 interface Ranked {
@@ -93,8 +98,23 @@ interface Ranked {
 
 export function createSearchIndex() {
   const products: Array<IndexedProduct | undefined> = [];
+  // What ranking and the common filters read of each product, by ordinal, beside the product: a broad query visits tens
+  // of thousands of products, and reading these flat arrays in ordinal order costs far less than visiting each object.
   const sortKeys: string[] = [];
+  const categoryKeys: string[] = [];
+  const kinds: string[] = [];
+  const supplierKeys: string[] = [];
+  /** 1 when the product is on a contract. */
+  const contracted: number[] = [];
+  /** 1 when the product has an open red or orange finding. */
+  const blocked: number[] = [];
+  /** Position in name order; NaN for products indexed since the last numbering (rerankIfDue). */
+  const nameRanks: number[] = [];
+  let unranked = 0;
+  let rankedAt = 0;
   const freeOrdinals: number[] = [];
+  /** Ordinals of products removed or replaced whose postings have not been swept yet (retire). */
+  const retired: number[] = [];
   const ordinalOf = new Map<string, number>();
   const postings = new Map<string, number[]>();
   const byArticle = new Map<string, Set<number>>();
@@ -155,17 +175,14 @@ export function createSearchIndex() {
     return out;
   }
 
-  function unindex(ordinal: number): void {
+  /**
+   * Takes a product out of the lookups. Its word postings stay behind, pointing at an ordinal with no product, which
+   * lookups skip: removing an ordinal from a common word's postings means rewriting a list of tens of thousands, for
+   * every word of the product. The postings are swept once retired ordinals make up a good share of the index.
+   */
+  function retire(ordinal: number): void {
     const p = products[ordinal];
     if (!p) return;
-    for (const [word, field] of ownWords(p)) {
-      const code = ordinal * FIELD_SLOTS + OWN_FIELDS.indexOf(field);
-      const list = postings.get(word);
-      if (!list) continue;
-      const kept = list.filter((c) => c !== code);
-      if (kept.length === 0) postings.delete(word);
-      else postings.set(word, kept);
-    }
     for (const a of [...p.supplierArticleNumbers, ...p.buyerArticleNumbers]) removeFrom(byArticle, articleKey(a), ordinal);
     for (const s of p.substances) {
       if (s.cas) removeFrom(byCas, s.cas, ordinal);
@@ -173,11 +190,31 @@ export function createSearchIndex() {
     }
     removeFrom(bySupplier, p.supplierId, ordinal);
     products[ordinal] = undefined;
+    retired.push(ordinal);
+    if (retired.length > Math.max(MIN_SWEEP, ordinalOf.size / 4)) sweep();
+  }
+
+  /** Drops retired ordinals from every posting list, after which they can be given to new products. */
+  function sweep(): void {
+    for (const [word, codes] of postings) {
+      const kept = codes.filter((code) => products[Math.floor(code / FIELD_SLOTS)] !== undefined);
+      if (kept.length === 0) postings.delete(word);
+      else if (kept.length !== codes.length) postings.set(word, kept);
+    }
+    freeOrdinals.push(...retired);
+    retired.length = 0;
   }
 
   function index(ordinal: number, p: IndexedProduct): void {
     products[ordinal] = p;
     sortKeys[ordinal] = sortKeyOf(p.name);
+    nameRanks[ordinal] = Number.NaN;
+    unranked++;
+    categoryKeys[ordinal] = (p.category ?? '').toLowerCase();
+    kinds[ordinal] = p.kind;
+    supplierKeys[ordinal] = p.supplierId;
+    contracted[ordinal] = p.contractIds.length > 0 ? 1 : 0;
+    blocked[ordinal] = p.open.counts.red + p.open.counts.orange > 0 ? 1 : 0;
     for (const [word, field] of ownWords(p)) {
       remember(word);
       const code = ordinal * FIELD_SLOTS + OWN_FIELDS.indexOf(field);
@@ -247,34 +284,45 @@ export function createSearchIndex() {
     }
     stamp++;
     const found: number[] = [];
-    const hit = (ordinal: number, score: number, field: MatchField): void => {
-      const weighted = score * WEIGHT[field];
+    const hit = (ordinal: number, weighted: number, bit: number): void => {
       if (wordStamp[ordinal] !== stamp) {
         wordStamp[ordinal] = stamp;
         wordScore[ordinal] = weighted;
-        wordFields[ordinal] = FIELD_BIT[field];
+        wordFields[ordinal] = bit;
         found.push(ordinal);
         return;
       }
       if (weighted > wordScore[ordinal]!) wordScore[ordinal] = weighted;
-      wordFields[ordinal]! |= FIELD_BIT[field];
+      wordFields[ordinal]! |= bit;
     };
     for (const { word, score } of expand(queryWord)) {
       expansions.add(word);
-      for (const code of postings.get(word) ?? []) hit(Math.floor(code / FIELD_SLOTS), score, OWN_FIELDS[code % FIELD_SLOTS]!);
-      for (const supplierId of supplierWords.get(word) ?? []) for (const ordinal of bySupplier.get(supplierId) ?? []) hit(ordinal, score, 'supplier');
-      for (const cas of synonymWords.get(word) ?? []) for (const ordinal of byCas.get(cas) ?? []) hit(ordinal, score, 'synonym');
+      const codes = postings.get(word);
+      if (codes) {
+        for (let i = 0; i < codes.length; i++) {
+          const code = codes[i]!;
+          const slot = code % FIELD_SLOTS;
+          hit((code - slot) / FIELD_SLOTS, score * SLOT_WEIGHT[slot]!, SLOT_BIT[slot]!);
+        }
+      }
+      for (const supplierId of supplierWords.get(word) ?? []) {
+        for (const ordinal of bySupplier.get(supplierId) ?? []) hit(ordinal, score * WEIGHT.supplier, FIELD_BIT.supplier);
+      }
+      for (const cas of synonymWords.get(word) ?? []) {
+        for (const ordinal of byCas.get(cas) ?? []) hit(ordinal, score * WEIGHT.synonym, FIELD_BIT.synonym);
+      }
     }
     return found;
   }
 
-  function passes(p: IndexedProduct, filters: SearchFilters): boolean {
-    if (filters.supplierId !== undefined && p.supplierId !== filters.supplierId) return false;
-    if (filters.contractId !== undefined && !p.contractIds.includes(filters.contractId)) return false;
-    if (filters.category !== undefined && (p.category ?? '').toLowerCase() !== filters.category.toLowerCase()) return false;
-    if (filters.kind !== undefined && p.kind !== filters.kind) return false;
-    if (filters.clean && p.open.counts.red + p.open.counts.orange > 0) return false;
-    if (filters.listId !== undefined && !p.open.listIds.includes(filters.listId)) return false;
+  /** `category` is the filter's category already in lower case (categoryKeys holds the products'). */
+  function passes(ordinal: number, filters: SearchFilters, category: string | undefined): boolean {
+    if (filters.supplierId !== undefined && supplierKeys[ordinal] !== filters.supplierId) return false;
+    if (category !== undefined && categoryKeys[ordinal] !== category) return false;
+    if (filters.kind !== undefined && kinds[ordinal] !== filters.kind) return false;
+    if (filters.clean && blocked[ordinal] === 1) return false;
+    if (filters.contractId !== undefined && !products[ordinal]!.contractIds.includes(filters.contractId)) return false;
+    if (filters.listId !== undefined && !products[ordinal]!.open.listIds.includes(filters.listId)) return false;
     return true;
   }
 
@@ -309,12 +357,34 @@ export function createSearchIndex() {
     if (a.tier !== b.tier) return a.tier - b.tier;
     if (a.contracted !== b.contracted) return a.contracted ? -1 : 1;
     if (a.score !== b.score) return b.score - a.score;
-    const ka = sortKeys[a.ordinal]!;
-    const kb = sortKeys[b.ordinal]!;
+    const ra = nameRanks[a.ordinal]!;
+    const rb = nameRanks[b.ordinal]!;
+    if (!Number.isNaN(ra) && !Number.isNaN(rb)) return ra - rb;
+    return compareNames(a.ordinal, b.ordinal);
+  }
+
+  function compareNames(a: number, b: number): number {
+    const ka = sortKeys[a]!;
+    const kb = sortKeys[b]!;
     if (ka !== kb) return ka < kb ? -1 : 1;
-    const ia = products[a.ordinal]!.id;
-    const ib = products[b.ordinal]!.id;
+    const ia = products[a]!.id;
+    const ib = products[b]!.id;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
+  }
+
+  /**
+   * Numbers every product by name order (compareNames), so that ranking compares two numbers instead of two strings.
+   * Products indexed since are unranked and compared by name, which gives the same order; the numbering is renewed
+   * at most every few seconds, as it sorts the whole index.
+   */
+  function rerankIfDue(): void {
+    if (unranked === 0 || (rankedAt !== 0 && Date.now() - rankedAt < RERANK_MS)) return;
+    const live = [...ordinalOf.values()].sort(compareNames);
+    live.forEach((ordinal, rank) => {
+      nameRanks[ordinal] = rank;
+    });
+    unranked = 0;
+    rankedAt = Date.now();
   }
 
   /** Where `item` goes in the ordered `top`, after any equal to it. */
@@ -337,11 +407,7 @@ export function createSearchIndex() {
     /** Adds a product or replaces what the index holds for it. */
     put(p: IndexedProduct): void {
       const known = ordinalOf.get(p.id);
-      if (known !== undefined) {
-        unindex(known);
-        index(known, p);
-        return;
-      }
+      if (known !== undefined) retire(known);
       const ordinal = freeOrdinals.pop() ?? products.length;
       ordinalOf.set(p.id, ordinal);
       index(ordinal, p);
@@ -350,9 +416,8 @@ export function createSearchIndex() {
     remove(productId: string): void {
       const ordinal = ordinalOf.get(productId);
       if (ordinal === undefined) return;
-      unindex(ordinal);
+      retire(ordinal);
       ordinalOf.delete(productId);
-      freeOrdinals.push(ordinal);
     },
 
     get(productId: string): IndexedProduct | undefined {
@@ -407,18 +472,26 @@ export function createSearchIndex() {
      * query finds every product the filters let through.
      */
     search(query: string, filters: SearchFilters, page: { limit: number; offset: number }): { total: number; hits: IndexHit[]; identifier: 'cas' | 'ec' | null } {
+      rerankIfDue();
       const identifier = identifierIn(query);
       const words = new Set<string>();
       const wanted = page.offset + page.limit;
       const top: Ranked[] = [];
       let total = 0;
       // Only the page is ordered: a broad query can find tens of thousands of products, of which a page shows 50.
+      const category = filters.category?.toLowerCase();
+      // Compared against the page's last entry before anything is allocated: most hits of a broad query miss the page.
+      const probe: Ranked = { ordinal: 0, tier: 2, contracted: false, score: 0, fields: 0 };
       const consider = (ordinal: number, tier: 0 | 1 | 2, score: number, fields: number): void => {
-        const p = products[ordinal];
-        if (!p || !passes(p, filters)) return;
+        if (products[ordinal] === undefined || !passes(ordinal, filters, category)) return;
         total++;
-        const candidate: Ranked = { ordinal, tier, contracted: p.contractIds.length > 0, score, fields };
-        if (top.length === wanted && (wanted === 0 || compareRanked(candidate, top[wanted - 1]!) >= 0)) return;
+        probe.ordinal = ordinal;
+        probe.tier = tier;
+        probe.contracted = contracted[ordinal] === 1;
+        probe.score = score;
+        probe.fields = fields;
+        if (top.length === wanted && (wanted === 0 || compareRanked(probe, top[wanted - 1]!) >= 0)) return;
+        const candidate = { ...probe };
         top.splice(upperBound(top, candidate), 0, candidate);
         if (top.length > wanted) top.pop();
       };

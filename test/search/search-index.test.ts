@@ -192,4 +192,34 @@ describe('search index', () => {
     expect(ids(index, '', { category: 'engångshandskar' })).to.deep.equal(['p1']);
     expect(index.search('', {}, page).total).to.equal(2);
   });
+
+  it('when products are renamed and removed thousands of times, then searches find only what each product is now', () => {
+    // Arrange: enough replacements that the postings left behind are swept, and ordinals are given out again.
+    for (let i = 0; i < 3_000; i++) index.put(product(`p${i % 3}`, { name: `Namn${i} vara` }));
+    index.remove('p2');
+
+    // Act / Assert
+    expect(ids(index, 'vara').sort()).to.deep.equal(['p0', 'p1']);
+    expect(ids(index, 'namn2997'), 'p0 as it is now').to.deep.equal(['p0']);
+    expect(ids(index, 'namn2998'), 'p1 as it is now').to.deep.equal(['p1']);
+    expect(ids(index, 'namn2999'), 'p2 was removed').to.deep.equal([]);
+    // (Old names that begin a current one, such as "namn299", find it as typed so far.)
+    const oldNames = Array.from({ length: 2_997 }, (_, i) => `namn${i}`).filter((name) => !'namn2997'.startsWith(name) && !'namn2998'.startsWith(name));
+    const foundByOldNames = oldNames.filter((name) => ids(index, name).length > 0);
+    expect(foundByOldNames, 'old names').to.deep.equal([]);
+    expect(index.size).to.equal(2);
+  });
+
+  it('when products are added after a search has numbered the names, then the alphabetical order still holds', () => {
+    // Arrange
+    for (const name of ['Cedertrall', 'Ekbord', 'Aspbänk']) index.put(product(name, { name: `${name} möbel` }));
+    expect(ids(index, 'möbel')).to.deep.equal(['Aspbänk', 'Cedertrall', 'Ekbord']);
+
+    // Act
+    index.put(product('Bokhylla', { name: 'Bokhylla möbel' }));
+    index.put(product('Ekbord', { name: 'Alstol möbel' }));
+
+    // Assert
+    expect(ids(index, 'möbel')).to.deep.equal(['Ekbord', 'Aspbänk', 'Bokhylla', 'Cedertrall']);
+  });
 });
