@@ -15,6 +15,13 @@ const newSecret = (): string => `chemreg_${randomBytes(32).toString('base64url')
 const hashOf = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 // Enough to tell tokens apart in a list, far too little to guess the rest.
 const prefixOf = (secret: string): string => secret.slice(0, Math.min(12, Math.floor(secret.length / 4)));
+/**
+ * How long a verified token is trusted without reading it again. Every API request is verified, and reading the token
+ * each time cost more than many requests themselves (a search answers from memory). A revocation made through this
+ * process applies at once; one made through another process (another instance, the CLI) within this time.
+ */
+const VERIFIED_FOR_MS = 5_000;
+const MAX_VERIFIED = 10_000;
 
 export interface FirstAdmin {
   /** The secret, when chemreg generated it and it must be shown once; undefined when it came from the config. */
@@ -47,11 +54,28 @@ export function createTokenService(deps: {
     return token;
   }
 
+  type Verified = NonNullable<Awaited<ReturnType<TokenVerifier['verify']>>>;
+  const verified = new Map<string, { identity: Verified; until: number }>();
+  // Bumped before and after every revocation: a verification that read the token meanwhile must not be cached.
+  let revocations = 0;
+
   const verifier: TokenVerifier = {
     async verify(secret) {
-      const token = await tokens.findActiveByHash(hashOf(secret));
-      if (!token) return null;
-      return { tokenId: token.id, tokenName: token.name, role: token.role, supplierId: token.supplierId };
+      const hash = hashOf(secret);
+      const known = verified.get(hash);
+      if (known && known.until > Date.now()) return known.identity;
+      const before = revocations;
+      const token = await tokens.findActiveByHash(hash);
+      if (!token) {
+        verified.delete(hash);
+        return null;
+      }
+      const identity: Verified = { tokenId: token.id, tokenName: token.name, role: token.role, supplierId: token.supplierId };
+      if (before === revocations) {
+        if (verified.size >= MAX_VERIFIED) verified.clear();
+        verified.set(hash, { identity, until: Date.now() + VERIFIED_FOR_MS });
+      }
+      return identity;
     },
   };
 
@@ -75,19 +99,26 @@ export function createTokenService(deps: {
     },
 
     async revoke(actor: Actor, id: string): Promise<Token> {
-      return inTransaction(async (session) => {
-        const before = await tokens.findById(id, session);
-        if (!before) throw notFound('token', id);
-        if (before.revokedAt) return before; // revoking twice changes nothing
-        if (before.role === 'admin' && (await tokens.countActive({ role: 'admin' }, session)) <= 1) {
-          // Revoking the last admin token would lock everyone out of token management for good.
-          throw new ClientError('CONFLICT', 'this is the last active admin token; create another admin token before revoking it');
-        }
-        const after = await tokens.revoke(id, actor.tokenId, new Date(), session);
-        if (!after) throw notFound('token', id);
-        await audit.record(actor, { action: 'token.revoked', entityType: 'token', entityId: id, supplierId: after.supplierId, before, after }, session);
-        return after;
-      });
+      revocations++;
+      try {
+        return await inTransaction(async (session) => {
+          const before = await tokens.findById(id, session);
+          if (!before) throw notFound('token', id);
+          if (before.revokedAt) return before; // revoking twice changes nothing
+          if (before.role === 'admin' && (await tokens.countActive({ role: 'admin' }, session)) <= 1) {
+            // Revoking the last admin token would lock everyone out of token management for good.
+            throw new ClientError('CONFLICT', 'this is the last active admin token; create another admin token before revoking it');
+          }
+          const after = await tokens.revoke(id, actor.tokenId, new Date(), session);
+          if (!after) throw notFound('token', id);
+          await audit.record(actor, { action: 'token.revoked', entityType: 'token', entityId: id, supplierId: after.supplierId, before, after }, session);
+          return after;
+        });
+      } finally {
+        // After the commit: forget the token here, and cache no verification that read it while it was being revoked.
+        revocations++;
+        for (const [hash, { identity }] of verified) if (identity.tokenId === id) verified.delete(hash);
+      }
     },
 
     /**
