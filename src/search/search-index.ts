@@ -131,10 +131,21 @@ export function createSearchIndex() {
   let sortedWords: string[] = [];
   let recentWords: string[] = [];
   const knownWords = new Set<string>();
+  const wordIds = new Map<string, number>();
+  // Each product's own words as (word number × FIELD_SLOTS + field), by ordinal; each supplier's name words and each
+  // CAS RN's synonym words as word numbers. With these, a further query word is tested on the few products the
+  // earlier words left (among) instead of walking all of its postings (scan).
+  const ownCodes: Int32Array[] = [];
+  const supplierWordIds = new Map<string, Int32Array>();
+  let synonymWordIds = new Map<string, Int32Array>();
   const wordsByTrigram = new Map<string, string[]>();
 
-  function remember(word: string): void {
-    if (knownWords.has(word)) return;
+  /** Registers a word (for prefix and typo lookups) and returns its number. */
+  function remember(word: string): number {
+    const known = wordIds.get(word);
+    if (known !== undefined) return known;
+    const id = wordIds.size;
+    wordIds.set(word, id);
     knownWords.add(word);
     recentWords.push(word);
     for (const trigram of trigramsOf(word)) {
@@ -142,6 +153,7 @@ export function createSearchIndex() {
       if (list) list.push(word);
       else wordsByTrigram.set(trigram, [word]);
     }
+    return id;
   }
 
   const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
@@ -215,13 +227,17 @@ export function createSearchIndex() {
     supplierKeys[ordinal] = p.supplierId;
     contracted[ordinal] = p.contractIds.length > 0 ? 1 : 0;
     blocked[ordinal] = p.open.counts.red + p.open.counts.orange > 0 ? 1 : 0;
-    for (const [word, field] of ownWords(p)) {
-      remember(word);
-      const code = ordinal * FIELD_SLOTS + OWN_FIELDS.indexOf(field);
+    const own = ownWords(p);
+    const codes = new Int32Array(own.length);
+    own.forEach(([word, field], i) => {
+      const slot = OWN_FIELDS.indexOf(field);
+      codes[i] = remember(word) * FIELD_SLOTS + slot;
+      const code = ordinal * FIELD_SLOTS + slot;
       const list = postings.get(word);
       if (list) list.push(code);
       else postings.set(word, [code]);
-    }
+    });
+    ownCodes[ordinal] = codes;
     for (const a of [...p.supplierArticleNumbers, ...p.buyerArticleNumbers]) addTo(byArticle, articleKey(a), ordinal);
     for (const s of p.substances) {
       if (s.cas) addTo(byCas, s.cas, ordinal);
@@ -270,11 +286,15 @@ export function createSearchIndex() {
   let wordStamp = new Int32Array(1024);
   let stamp = 0;
 
-  /**
-   * The ordinals a query word finds; their scores and fields stay in wordScore/wordFields until the next lookup. The
-   * indexed words it stood for are added to `expansions` (for explaining the hits).
-   */
-  function hitsOf(queryWord: string, expansions: Set<string>): number[] {
+  // The query word being tested on candidates (among): its expansions' scores by word number, valid where marked.
+  let expansionScore = new Float64Array(1024);
+  let expansionMark = new Int32Array(1024);
+  let expansionStamp = 0;
+  /** Roughly what testing one candidate costs (among), in posting entries walked (scan): its ~45 words and more. */
+  const CANDIDATE_COST = 48;
+
+  /** Starts a lookup: the scratch arrays cover every ordinal, and nothing in them counts as found yet. */
+  function startLookup(): void {
     if (wordStamp.length < products.length) {
       const size = Math.max(products.length, wordStamp.length * 2);
       wordScore = new Float64Array(size);
@@ -283,33 +303,91 @@ export function createSearchIndex() {
       stamp = 0;
     }
     stamp++;
+  }
+
+  /** Records that the current query word found `ordinal` in a field (bit), with a weighted score. */
+  function hit(found: number[], ordinal: number, weighted: number, bit: number): void {
+    if (wordStamp[ordinal] !== stamp) {
+      wordStamp[ordinal] = stamp;
+      wordScore[ordinal] = weighted;
+      wordFields[ordinal] = bit;
+      found.push(ordinal);
+      return;
+    }
+    if (weighted > wordScore[ordinal]!) wordScore[ordinal] = weighted;
+    wordFields[ordinal]! |= bit;
+  }
+
+  /** How many posting entries walking a query word's expansions visits. */
+  function scanCost(expansions: readonly Expansion[]): number {
+    let cost = 0;
+    for (const { word } of expansions) {
+      cost += postings.get(word)?.length ?? 0;
+      for (const supplierId of supplierWords.get(word) ?? []) cost += bySupplier.get(supplierId)?.size ?? 0;
+      for (const cas of synonymWords.get(word) ?? []) cost += byCas.get(cas)?.size ?? 0;
+    }
+    return cost;
+  }
+
+  /**
+   * Every product a query word finds, by walking the postings of the words it stands for. Their scores and fields stay
+   * in wordScore/wordFields until the next lookup.
+   */
+  function scan(expansions: readonly Expansion[]): number[] {
+    startLookup();
     const found: number[] = [];
-    const hit = (ordinal: number, weighted: number, bit: number): void => {
-      if (wordStamp[ordinal] !== stamp) {
-        wordStamp[ordinal] = stamp;
-        wordScore[ordinal] = weighted;
-        wordFields[ordinal] = bit;
-        found.push(ordinal);
-        return;
-      }
-      if (weighted > wordScore[ordinal]!) wordScore[ordinal] = weighted;
-      wordFields[ordinal]! |= bit;
-    };
-    for (const { word, score } of expand(queryWord)) {
-      expansions.add(word);
+    for (const { word, score } of expansions) {
       const codes = postings.get(word);
       if (codes) {
         for (let i = 0; i < codes.length; i++) {
           const code = codes[i]!;
           const slot = code % FIELD_SLOTS;
-          hit((code - slot) / FIELD_SLOTS, score * SLOT_WEIGHT[slot]!, SLOT_BIT[slot]!);
+          hit(found, (code - slot) / FIELD_SLOTS, score * SLOT_WEIGHT[slot]!, SLOT_BIT[slot]!);
         }
       }
       for (const supplierId of supplierWords.get(word) ?? []) {
-        for (const ordinal of bySupplier.get(supplierId) ?? []) hit(ordinal, score * WEIGHT.supplier, FIELD_BIT.supplier);
+        for (const ordinal of bySupplier.get(supplierId) ?? []) hit(found, ordinal, score * WEIGHT.supplier, FIELD_BIT.supplier);
       }
       for (const cas of synonymWords.get(word) ?? []) {
-        for (const ordinal of byCas.get(cas) ?? []) hit(ordinal, score * WEIGHT.synonym, FIELD_BIT.synonym);
+        for (const ordinal of byCas.get(cas) ?? []) hit(found, ordinal, score * WEIGHT.synonym, FIELD_BIT.synonym);
+      }
+    }
+    return found;
+  }
+
+  /** The same as scan, but only among `candidates`: each is tested against the words the query word stands for. */
+  function among(expansions: readonly Expansion[], candidates: readonly number[]): number[] {
+    startLookup();
+    if (expansionMark.length < wordIds.size) {
+      const size = Math.max(wordIds.size, expansionMark.length * 2);
+      expansionScore = new Float64Array(size);
+      expansionMark = new Int32Array(size);
+      expansionStamp = 0;
+    }
+    expansionStamp++;
+    for (const { word, score } of expansions) {
+      const id = wordIds.get(word);
+      if (id === undefined) continue;
+      expansionMark[id] = expansionStamp;
+      expansionScore[id] = score;
+    }
+    const found: number[] = [];
+    for (const ordinal of candidates) {
+      const p = products[ordinal];
+      if (!p) continue;
+      for (const code of ownCodes[ordinal]!) {
+        const slot = code % FIELD_SLOTS;
+        const id = (code - slot) / FIELD_SLOTS;
+        if (expansionMark[id] === expansionStamp) hit(found, ordinal, expansionScore[id]! * SLOT_WEIGHT[slot]!, SLOT_BIT[slot]!);
+      }
+      for (const id of supplierWordIds.get(p.supplierId) ?? []) {
+        if (expansionMark[id] === expansionStamp) hit(found, ordinal, expansionScore[id]! * WEIGHT.supplier, FIELD_BIT.supplier);
+      }
+      for (const { cas } of p.substances) {
+        if (cas === null) continue;
+        for (const id of synonymWordIds.get(cas) ?? []) {
+          if (expansionMark[id] === expansionStamp) hit(found, ordinal, expansionScore[id]! * WEIGHT.synonym, FIELD_BIT.synonym);
+        }
       }
     }
     return found;
@@ -434,15 +512,14 @@ export function createSearchIndex() {
       for (const word of before?.words ?? []) removeFrom(supplierWords, word, id);
       const words = wordsOf(name);
       suppliers.set(id, { name, words });
-      for (const word of words) {
-        remember(word);
-        addTo(supplierWords, word, id);
-      }
+      supplierWordIds.set(id, Int32Array.from(words, (word) => remember(word)));
+      for (const word of words) addTo(supplierWords, word, id);
     },
 
     removeSupplier(id: string): void {
       for (const word of suppliers.get(id)?.words ?? []) removeFrom(supplierWords, word, id);
       suppliers.delete(id);
+      supplierWordIds.delete(id);
     },
 
     supplierName(id: string): string | undefined {
@@ -453,17 +530,16 @@ export function createSearchIndex() {
     setSynonyms(namesByCas: ReadonlyMap<string, readonly string[]>): void {
       const words = new Map<string, Set<string>>();
       const names = new Map<string, string[]>();
+      const ids = new Map<string, Int32Array>();
       for (const [cas, list] of namesByCas) {
         names.set(cas, [...list]);
-        for (const name of list) {
-          for (const word of wordsOf(name)) {
-            remember(word);
-            addTo(words, word, cas);
-          }
-        }
+        const casWords = new Set(list.flatMap((name) => wordsOf(name)));
+        ids.set(cas, Int32Array.from(casWords, (word) => remember(word)));
+        for (const word of casWords) addTo(words, word, cas);
       }
       synonymWords = words;
       synonymNames = names;
+      synonymWordIds = ids;
     },
 
     /**
@@ -503,18 +579,26 @@ export function createSearchIndex() {
         for (const ordinal of ordinalOf.values()) consider(ordinal, 2, 0, 0);
       } else {
         const queryWords = wordsOf(query);
-        // Every query word must match: the first word's hits, narrowed by each further word's.
+        // Every query word must match. The word finding the fewest products goes first; each further word is then
+        // either walked in full or tested on the products still in, whichever visits less.
+        const plans = queryWords.map((word) => {
+          const expansions = expand(word);
+          return { expansions, cost: scanCost(expansions) };
+        }).sort((a, b) => a.cost - b.cost);
         let ordinals: number[] = [];
         let scores: number[] = [];
         let fields: number[] = [];
-        queryWords.forEach((word, i) => {
-          const found = hitsOf(word, words);
+        for (const [i, { expansions, cost }] of plans.entries()) {
+          for (const { word } of expansions) words.add(word);
           if (i === 0) {
-            ordinals = found;
-            scores = found.map((o) => wordScore[o]!);
-            fields = found.map((o) => wordFields[o]!);
-            return;
+            ordinals = scan(expansions);
+            scores = ordinals.map((o) => wordScore[o]!);
+            fields = ordinals.map((o) => wordFields[o]!);
+            continue;
           }
+          if (ordinals.length === 0) break;
+          if (cost <= ordinals.length * CANDIDATE_COST) scan(expansions);
+          else among(expansions, ordinals);
           const kept: number[] = [];
           const keptScores: number[] = [];
           const keptFields: number[] = [];
@@ -525,7 +609,7 @@ export function createSearchIndex() {
             keptFields.push(fields[k]! | wordFields[o]!);
           });
           [ordinals, scores, fields] = [kept, keptScores, keptFields];
-        });
+        }
         // An exact article number ranks first, whether or not its words also matched.
         const key = articleKey(query);
         const byArticleNumber = byArticle.get(key) ?? new Set<number>();

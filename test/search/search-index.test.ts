@@ -222,4 +222,25 @@ describe('search index', () => {
     // Assert
     expect(ids(index, 'möbel')).to.deep.equal(['Ekbord', 'Aspbänk', 'Bokhylla', 'Cedertrall']);
   });
+
+  it('when a query pairs a rare word with words most products have, then it finds the same products, scores and reasons as each word alone would', () => {
+    // Arrange: 120 products share a substance, a supplier and a synonym; one of them also has a rare name.
+    const acetate = { name: 'Etylacetat', cas: '141-78-6', ec: null };
+    for (let i = 0; i < 120; i++) index.put(product(`p${i}`, { name: i === 7 ? 'Unikum lack' : `Vanlig lack ${i}`, substances: [acetate] }));
+    index.setSynonyms(new Map([['141-78-6', ['Ethyl acetate']]]));
+
+    // Act: the common word is tested on the one product the rare word leaves, in each field it can match in.
+    const bySubstance = index.search('unikum etylacetat', {}, page);
+    const bySupplier = index.search('unikum städ', {}, page);
+    const bySynonym = index.search('unikum ethyl', {}, page);
+    const byName = index.search('unikum lack', {}, page);
+
+    // Assert
+    for (const result of [bySubstance, bySupplier, bySynonym, byName]) expect(result.hits.map((h) => h.product.id)).to.deep.equal(['p7']);
+    expect(bySubstance.hits[0]!.matched).to.deep.include({ field: 'substance', text: 'Etylacetat, CAS 141-78-6' });
+    expect(bySupplier.hits[0]!.matched).to.deep.include({ field: 'supplier', text: 'Städ & Hygien AB' });
+    expect(bySynonym.hits[0]!.matched.map((m) => m.field)).to.include('synonym');
+    expect(byName.hits[0]!.score, 'both words in the name').to.equal(1);
+    expect(index.search('lack etylacetat', {}, page).total, 'two common words still find all').to.equal(120);
+  });
 });
