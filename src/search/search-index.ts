@@ -121,6 +121,8 @@ export function createSearchIndex() {
   const byCas = new Map<string, Set<number>>();
   const byEc = new Map<string, Set<number>>();
   const bySupplier = new Map<string, Set<number>>();
+  const byCategory = new Map<string, Set<number>>();
+  const byContract = new Map<string, Set<number>>();
   const suppliers = new Map<string, { name: string; words: string[] }>();
   const supplierWords = new Map<string, Set<string>>();
   let synonymWords = new Map<string, Set<string>>();
@@ -201,6 +203,8 @@ export function createSearchIndex() {
       if (s.ec) removeFrom(byEc, s.ec, ordinal);
     }
     removeFrom(bySupplier, p.supplierId, ordinal);
+    removeFrom(byCategory, categoryKeys[ordinal]!, ordinal);
+    for (const contractId of p.contractIds) removeFrom(byContract, contractId, ordinal);
     products[ordinal] = undefined;
     retired.push(ordinal);
     if (retired.length > Math.max(MIN_SWEEP, ordinalOf.size / 4)) sweep();
@@ -244,6 +248,8 @@ export function createSearchIndex() {
       if (s.ec) addTo(byEc, s.ec, ordinal);
     }
     addTo(bySupplier, p.supplierId, ordinal);
+    addTo(byCategory, categoryKeys[ordinal], ordinal);
+    for (const contractId of p.contractIds) addTo(byContract, contractId, ordinal);
   }
 
   /** The indexed words a query word stands for: itself, words it starts (search as you type), and near misses. */
@@ -575,8 +581,13 @@ export function createSearchIndex() {
       if (identifier) {
         for (const ordinal of (identifier.kind === 'cas' ? byCas : byEc).get(identifier.value) ?? []) consider(ordinal, 0, 1, FIELD_BIT[identifier.kind]);
       } else if (query.trim() === '') {
-        // No words: the filters alone choose (a buyer browsing a contract or a category).
-        for (const ordinal of ordinalOf.values()) consider(ordinal, 2, 0, 0);
+        // No words: the filters alone choose (a buyer browsing a contract or a category), starting from the fewest.
+        const narrowest = [
+          filters.supplierId === undefined ? undefined : (bySupplier.get(filters.supplierId) ?? new Set<number>()),
+          category === undefined ? undefined : (byCategory.get(category) ?? new Set<number>()),
+          filters.contractId === undefined ? undefined : (byContract.get(filters.contractId) ?? new Set<number>()),
+        ].reduce<Set<number> | undefined>((best, set) => (set !== undefined && (best === undefined || set.size < best.size) ? set : best), undefined);
+        for (const ordinal of narrowest ?? ordinalOf.values()) consider(ordinal, 2, 0, 0);
       } else {
         const queryWords = wordsOf(query);
         // Every query word must match. The word finding the fewest products goes first; each further word is then

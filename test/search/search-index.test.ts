@@ -188,9 +188,16 @@ describe('search index', () => {
     index.put(product('p1', { category: 'Engångshandskar' }));
     index.put(product('p2', { category: 'Städkemikalier' }));
 
+    index.put(product('p3', { supplierId: 'sup-b', contractIds: ['k1'], category: 'Städkemikalier' }));
+    index.put(product('p4', { contractIds: ['k1'] }));
+    index.put(product('p4', { contractIds: ['k2'] }));
+
     // Act / Assert
     expect(ids(index, '', { category: 'engångshandskar' })).to.deep.equal(['p1']);
-    expect(index.search('', {}, page).total).to.equal(2);
+    expect(ids(index, '', { contractId: 'k1' }), 'p4 has left contract k1').to.deep.equal(['p3']);
+    expect(ids(index, '', { supplierId: 'sup-b', category: 'städkemikalier' })).to.deep.equal(['p3']);
+    expect(ids(index, '', { contractId: 'k3' })).to.deep.equal([]);
+    expect(index.search('', {}, page).total).to.equal(4);
   });
 
   it('when products are renamed and removed thousands of times, then searches find only what each product is now', () => {
