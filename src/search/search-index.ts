@@ -626,10 +626,13 @@ export function createSearchIndex() {
         const byArticleNumber = byArticle.get(key) ?? new Set<number>();
         if (byArticleNumber.size > 0) words.add(key);
         const perWord = Math.max(queryWords.length, 1);
-        ordinals.forEach((o, k) => {
-          if (byArticleNumber.has(o)) return;
-          consider(o, (fields[k]! & NAME_BITS) !== 0 ? 1 : 2, scores[k]! / perWord, fields[k]!);
-        });
+        const articles = byArticleNumber.size > 0;
+        for (let k = 0; k < ordinals.length; k++) {
+          const o = ordinals[k]!;
+          if (articles && byArticleNumber.has(o)) continue;
+          const f = fields[k]!;
+          consider(o, (f & NAME_BITS) !== 0 ? 1 : 2, scores[k]! / perWord, f);
+        }
         for (const o of byArticleNumber) {
           const k = ordinals.indexOf(o);
           consider(o, 0, 1, FIELD_BIT.articleNumber | (k >= 0 ? fields[k]! : 0));
