@@ -24,7 +24,7 @@ export interface OpenFindingSummary {
   productId: string;
   severity: Finding['severity'];
   status: FindingStatus;
-  list: { id: string; name: string };
+  list: { id: string; name: string; entryKey: string };
   substance: { name: string | null; cas: string | null; ec: string | null; concentration: string | null };
   concentrationTest: Finding['concentrationTest'];
   limitPercent: number | null;
@@ -144,10 +144,10 @@ export function createFindingRepository(connection: Connection) {
       if (productIds.length === 0) return [];
       const docs = await Findings.find(
         { productId: { $in: [...productIds] }, status: { $in: [...OPEN_STATUSES] } },
-        { productId: 1, severity: 1, status: 1, 'list.id': 1, 'list.name': 1, substance: 1, concentrationTest: 1, 'limit.percent': 1 },
+        { productId: 1, severity: 1, status: 1, 'list.id': 1, 'list.name': 1, 'list.entryKey': 1, substance: 1, concentrationTest: 1, 'limit.percent': 1 },
       ).lean<Array<Pick<FindingDoc, 'productId' | 'severity' | 'status' | 'list' | 'substance' | 'concentrationTest'> & { limit: { percent: number } | null }>>();
       return docs.map(({ productId, severity, status, list, substance, concentrationTest, limit }) => ({
-        productId, severity, status, list: { id: list.id, name: list.name },
+        productId, severity, status, list: { id: list.id, name: list.name, entryKey: list.entryKey },
         substance: { name: substance.name, cas: substance.cas, ec: substance.ec, concentration: substance.concentration },
         concentrationTest, limitPercent: limit?.percent ?? null,
       }));

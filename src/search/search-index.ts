@@ -31,8 +31,11 @@ export interface IndexedProduct {
   kind: ProductKind;
   contractIds: string[];
   substances: IndexedSubstance[];
-  /** Open findings (not dismissed, excepted or resolved) by severity, the lists they come from, and the worst one. */
-  open: { counts: Record<Severity, number>; listIds: string[]; worst: { severity: Severity; reason: string } | null };
+  /**
+   * Open findings (not dismissed, excepted or resolved) by severity, the lists they come from, the list entries they
+   * are about (`listId|entryKey`), and the worst one.
+   */
+  open: { counts: Record<Severity, number>; listIds: string[]; entries: string[]; worst: { severity: Severity; reason: string } | null };
 }
 
 export interface SearchFilters {
@@ -507,6 +510,16 @@ export function createSearchIndex() {
     get(productId: string): IndexedProduct | undefined {
       const ordinal = ordinalOf.get(productId);
       return ordinal === undefined ? undefined : products[ordinal];
+    },
+
+    /** The products of a procurement category (compared without case). */
+    inCategory(category: string): IndexedProduct[] {
+      const out: IndexedProduct[] = [];
+      for (const ordinal of byCategory.get(category.toLowerCase()) ?? []) {
+        const p = products[ordinal];
+        if (p) out.push(p);
+      }
+      return out;
     },
 
     ids(): string[] {

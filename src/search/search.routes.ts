@@ -1,5 +1,6 @@
 import type { ApiRegistry } from '../shared/http/route.js';
-import { SearchQuery, SearchResult } from './search.schema.js';
+import { IdParams } from '../shared/ids.js';
+import { Alternatives, AlternativesQuery, SearchQuery, SearchResult } from './search.schema.js';
 import type { SearchService } from './search.service.js';
 
 export function registerSearchRoutes(api: ApiRegistry, search: SearchService): void {
@@ -16,6 +17,26 @@ export function registerSearchRoutes(api: ApiRegistry, search: SearchService): v
     },
     async ({ actor, query }, res) => {
       res.json(await search.search(actor, query));
+    },
+  );
+
+  api.define(
+    {
+      method: 'get', path: '/products/:id/alternatives', operationId: 'productAlternatives', tag: 'search', roles: ['admin', 'expert', 'procurement'],
+      summary: 'Substitution suggestions: products of the same category without this product\'s open findings',
+      description:
+        'Products in the same category with none of the product\'s open findings (by list entry) and fewer or less severe open ' +
+        'findings, those on the same contracts first, then fewest and least severe findings. Each says why it is suggested. A ' +
+        'product without open findings has none. Suppliers may not ask: the suggestions are other suppliers\' products.',
+      params: IdParams,
+      query: AlternativesQuery,
+      responses: {
+        200: { description: 'the product, the findings avoided and the alternatives', schema: Alternatives },
+        404: { description: 'no such product (NOT_FOUND)' },
+      },
+    },
+    async ({ actor, params, query }, res) => {
+      res.json(await search.alternatives(actor, params.id, query));
     },
   );
 }

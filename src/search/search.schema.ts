@@ -63,3 +63,42 @@ export const SearchResult = z
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+const OpenCounts = z.object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int(), info: z.number().int() });
+
+export const AlternativesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('how many alternatives (1-100)'),
+});
+export type AlternativesQuery = z.infer<typeof AlternativesQuery>;
+
+export const Alternative = z
+  .object({
+    product: SearchHit.shape.product,
+    supplier: SearchHit.shape.supplier,
+    contracts: SearchHit.shape.contracts,
+    sharesContract: z.boolean().describe('on at least one of the same contracts as the product it replaces'),
+    worstOpenSeverity: Severity.nullable(),
+    openFindings: OpenCounts,
+    reason: z.string().describe('why it is suggested, in one sentence'),
+  })
+  .meta({ id: 'Alternative' });
+export type Alternative = z.infer<typeof Alternative>;
+
+export const Alternatives = z
+  .object({
+    product: z.object({
+      id: Id,
+      name: z.string(),
+      category: z.string().nullable(),
+      supplier: SearchHit.shape.supplier,
+      contracts: SearchHit.shape.contracts,
+      openFindings: OpenCounts,
+    }),
+    avoided: z
+      .array(z.object({ list: z.object({ id: z.string(), name: z.string() }), entryKey: z.string(), substance: z.string(), severity: Severity }))
+      .describe('the product\'s open findings: no alternative has an open finding on any of these list entries'),
+    items: z.array(Alternative).describe('same category, same contracts first, then fewest and least severe open findings; only products with fewer or less severe findings than this one'),
+    total: z.number().int(),
+  })
+  .meta({ id: 'Alternatives' });
+export type Alternatives = z.infer<typeof Alternatives>;

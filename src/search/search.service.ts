@@ -14,10 +14,12 @@ import type { Product } from '../products/product.schema.js';
 import type { ProductRepository } from '../products/product.repository.js';
 import type { SdsRepository } from '../sds/sds.repository.js';
 import { tenantOf, type Actor } from '../shared/actor.js';
+import { forbidden, notFound } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { SupplierRepository } from '../suppliers/supplier.repository.js';
 import { createSearchIndex, SEVERITIES, type IndexedProduct, type IndexedSubstance, type SearchIndex, type Severity } from './search-index.js';
-import type { SearchHit, SearchQuery, SearchResult } from './search.schema.js';
+import type { Alternative, Alternatives, AlternativesQuery, SearchHit, SearchQuery, SearchResult } from './search.schema.js';
+import { sortKeyOf } from './text.js';
 
 /** How old the index may be before a search catches it up first. */
 const MAX_AGE_MS = 1_000;
@@ -66,10 +68,12 @@ export function createSearchService(deps: SearchServiceDeps) {
   function indexed(product: Product, substances: IndexedSubstance[], open: OpenFindingSummary[]): IndexedProduct {
     const counts: Record<Severity, number> = { red: 0, orange: 0, yellow: 0, info: 0 };
     const listIds = new Set<string>();
+    const entries = new Set<string>();
     let worst: OpenFindingSummary | undefined;
     for (const finding of open) {
       counts[finding.severity]++;
       listIds.add(finding.list.id);
+      entries.add(entryOf(finding));
       if (!worst || SEVERITIES.indexOf(finding.severity) < SEVERITIES.indexOf(worst.severity)) worst = finding;
     }
     return {
@@ -83,7 +87,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       kind: product.kind,
       contractIds: product.contractIds,
       substances,
-      open: { counts, listIds: [...listIds], worst: worst ? { severity: worst.severity, reason: reasonOf(worst) } : null },
+      open: { counts, listIds: [...listIds], entries: [...entries], worst: worst ? { severity: worst.severity, reason: reasonOf(worst) } : null },
     };
   }
 
@@ -227,6 +231,12 @@ export function createSearchService(deps: SearchServiceDeps) {
     }
   }
 
+  const contractsOf = (ids: readonly string[]): ContractSummary[] =>
+    ids.flatMap((id) => {
+      const c = contractById.get(id);
+      return c ? [{ id: c.id, number: c.number, title: c.title }] : [];
+    });
+
   function hitOf(hit: ReturnType<SearchIndex['search']>['hits'][number]): SearchHit {
     const { product: p, tier, score, matched } = hit;
     return {
@@ -235,10 +245,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         buyerArticleNumbers: p.buyerArticleNumbers, category: p.category, kind: p.kind,
       },
       supplier: { id: p.supplierId, name: index.supplierName(p.supplierId) ?? '' },
-      contracts: p.contractIds.flatMap((id) => {
-        const c = contractById.get(id);
-        return c ? [{ id: c.id, number: c.number, title: c.title }] : [];
-      }),
+      contracts: contractsOf(p.contractIds),
       worstOpenSeverity: p.open.worst?.severity ?? null,
       reason: p.open.worst?.reason ?? null,
       openFindings: { ...p.open.counts },
@@ -276,6 +283,61 @@ export function createSearchService(deps: SearchServiceDeps) {
       return { identifier: found.identifier, items: found.hits.map(hitOf), total: found.total, limit, offset };
     },
 
+    /**
+     * Substitution suggestions (issue 7): products of the same category without any of this product's open findings
+     * (by list entry) and with fewer or less severe open findings, those on the same contracts first. Other suppliers'
+     * products are suggested, so suppliers may not ask.
+     */
+    async alternatives(actor: Actor, productId: string, { limit }: AlternativesQuery): Promise<Alternatives> {
+      if (tenantOf(actor) !== undefined) throw forbidden('alternatives show other suppliers\' products');
+      await current();
+      const product = index.get(productId);
+      if (!product) throw notFound('product', productId);
+      // The product's own findings are read afresh: they are what the buyer is replacing it for.
+      const open = await findings.openForProducts([productId]);
+      const counts = countsOf(open);
+      const avoided = new Set(open.map(entryOf));
+      const contracts = new Set(product.contractIds);
+      const candidates = product.category === null || open.length === 0
+        ? []
+        : index.inCategory(product.category).filter((p) => p.id !== productId && !p.open.entries.some((e) => avoided.has(e)) && fewerOrMilder(p.open.counts, counts));
+      const shares = (p: IndexedProduct): boolean => p.contractIds.some((id) => contracts.has(id));
+      candidates.sort((a, b) =>
+        Number(shares(b)) - Number(shares(a))
+        || compareCounts(a.open.counts, b.open.counts)
+        || (sortKeyOf(a.name) < sortKeyOf(b.name) ? -1 : sortKeyOf(a.name) > sortKeyOf(b.name) ? 1 : 0));
+      const avoidedLabel = [...new Map(open.map((f) => [entryOf(f), `${substanceOf(f)} on ${f.list.name}`])).values()];
+      const items = candidates.slice(0, limit).map((p): Alternative => {
+        const shared = contractsOf(p.contractIds.filter((id) => contracts.has(id)));
+        return {
+          product: {
+            id: p.id, name: p.name, tradeName: p.tradeName, supplierArticleNumbers: p.supplierArticleNumbers,
+            buyerArticleNumbers: p.buyerArticleNumbers, category: p.category, kind: p.kind,
+          },
+          supplier: { id: p.supplierId, name: index.supplierName(p.supplierId) ?? '' },
+          contracts: contractsOf(p.contractIds),
+          sharesContract: shared.length > 0,
+          worstOpenSeverity: p.open.worst?.severity ?? null,
+          openFindings: { ...p.open.counts },
+          reason: [
+            `Same category (${p.category ?? ''})${shared.length > 0 ? `, on the same contract${shared.length > 1 ? 's' : ''} (${shared.map((c) => c.number).join(', ')})` : ''}`,
+            `none of this product's open findings (${avoidedLabel.slice(0, 3).join('; ')}${avoidedLabel.length > 3 ? ' …' : ''})`,
+            totalOf(p.open.counts) === 0 ? 'no open findings' : `${describeCounts(p.open.counts)} against ${describeCounts(counts)}`,
+          ].join('; ') + '.',
+        };
+      });
+      return {
+        product: {
+          id: product.id, name: product.name, category: product.category,
+          supplier: { id: product.supplierId, name: index.supplierName(product.supplierId) ?? '' },
+          contracts: contractsOf(product.contractIds), openFindings: counts,
+        },
+        avoided: [...new Map(open.map((f) => [entryOf(f), { list: { id: f.list.id, name: f.list.name }, entryKey: f.list.entryKey, substance: substanceOf(f), severity: f.severity }])).values()],
+        items,
+        total: candidates.length,
+      };
+    },
+
     /** Waits for background work to finish, so that storage can close under it. */
     async close(): Promise<void> {
       await Promise.allSettled([built, syncing]);
@@ -286,9 +348,8 @@ export type SearchService = ReturnType<typeof createSearchService>;
 
 /** One line on a finding, e.g. "Dietylhexylftalat (CAS 117-81-7) 12 % exceeds 0.1 %: REACH Candidate List of SVHC (Art. 59)". */
 function reasonOf(finding: OpenFindingSummary): string {
-  const { name, cas, ec, concentration } = finding.substance;
-  const id = cas ? `CAS ${cas}` : ec ? `EC ${ec}` : null;
-  const substance = name && id ? `${name} (${id})` : (name ?? id ?? 'a substance');
+  const { concentration } = finding.substance;
+  const substance = substanceOf(finding);
   const limit = finding.limitPercent === null ? null : `${finding.limitPercent} %`;
   const test = ((): string => {
     switch (finding.concentrationTest) {
@@ -303,4 +364,38 @@ function reasonOf(finding: OpenFindingSummary): string {
     }
   })();
   return `${substance} ${test}: ${finding.list.name}`;
+}
+
+/** What a finding is about across products: the list entry (`listId|entryKey`). */
+function entryOf(finding: OpenFindingSummary): string {
+  return `${finding.list.id}|${finding.list.entryKey}`;
+}
+
+function countsOf(open: readonly OpenFindingSummary[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { red: 0, orange: 0, yellow: 0, info: 0 };
+  for (const finding of open) counts[finding.severity]++;
+  return counts;
+}
+
+const totalOf = (counts: Record<Severity, number>): number => counts.red + counts.orange + counts.yellow + counts.info;
+
+/** Fewest of the most severe first: one red weighs more than any number of orange, and so on. */
+function compareCounts(a: Record<Severity, number>, b: Record<Severity, number>): number {
+  for (const severity of SEVERITIES) if (a[severity] !== b[severity]) return a[severity] - b[severity];
+  return 0;
+}
+
+const fewerOrMilder = (candidate: Record<Severity, number>, than: Record<Severity, number>): boolean => compareCounts(candidate, than) < 0;
+
+/** "1 orange, 2 info open findings" */
+function describeCounts(counts: Record<Severity, number>): string {
+  const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const total = totalOf(counts);
+  return total === 0 ? 'no open findings' : `${parts.join(', ')} open finding${total > 1 ? 's' : ''}`;
+}
+
+function substanceOf(finding: OpenFindingSummary): string {
+  const { name, cas, ec } = finding.substance;
+  const id = cas ? `CAS ${cas}` : ec ? `EC ${ec}` : null;
+  return name && id ? `${name} (${id})` : (name ?? id ?? 'a substance');
 }

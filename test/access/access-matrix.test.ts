@@ -979,6 +979,17 @@ const MATRIX: Row[] = [
     }),
   },
   {
+    // Suggestions are other suppliers' products: not for suppliers, even for their own product.
+    method: 'get', path: '/api/v1/products/:id/alternatives',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 'FORBIDDEN' },
+    call: () => ({
+      path: `/api/v1/products/${fx.productA.id}/alternatives`,
+      verify: (res, ok) => {
+        if (ok) expect(res.body.product.id).to.equal(fx.productA.id);
+      },
+    }),
+  },
+  {
     method: 'get', path: '/api/v1/findings/:id',
     expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
     call: () => ({
@@ -1123,6 +1134,12 @@ const CROSS_TENANT: CrossRow[] = [
   },
   {
     method: 'get', path: '/api/v1/products/:id/sds', expect: 'NOT_FOUND',
+    target: () => fx.productB.id,
+    intact: () => expectRevisionsOfB(fx.supplierBToken.token),
+  },
+  {
+    // Refused by role before the product is looked at: A learns nothing about B's product.
+    method: 'get', path: '/api/v1/products/:id/alternatives', expect: 'FORBIDDEN',
     target: () => fx.productB.id,
     intact: () => expectRevisionsOfB(fx.supplierBToken.token),
   },

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createSearchIndex, type IndexedProduct, type SearchIndex } from '../../src/search/search-index.js';
 
-const none = { counts: { red: 0, orange: 0, yellow: 0, info: 0 }, listIds: [], worst: null };
+const none = { counts: { red: 0, orange: 0, yellow: 0, info: 0 }, listIds: [], entries: [], worst: null };
 
 function product(id: string, fields: Partial<IndexedProduct> = {}): IndexedProduct {
   return {
@@ -95,7 +95,7 @@ describe('search index', () => {
 
   it('when filters are given, then only products passing all of them are found', () => {
     // Arrange
-    const flagged = { counts: { red: 0, orange: 1, yellow: 0, info: 0 }, listIds: ['echa-candidate-list'], worst: { severity: 'orange' as const, reason: 'SVHC' } };
+    const flagged = { counts: { red: 0, orange: 1, yellow: 0, info: 0 }, listIds: ['echa-candidate-list'], entries: ['echa-candidate-list|117-81-7'], worst: { severity: 'orange' as const, reason: 'SVHC' } };
     index.put(product('p1', { name: 'Tvål A', category: 'Hygien', kind: 'mixture', contractIds: ['c1'], open: flagged }));
     index.put(product('p2', { name: 'Tvål B', category: 'hygien', kind: 'article', supplierId: 'sup-b' }));
 
