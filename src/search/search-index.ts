@@ -107,12 +107,29 @@ export function createSearchIndex() {
   const categoryKeys: string[] = [];
   const kinds: string[] = [];
   const supplierKeys: string[] = [];
+  /** 1 while the ordinal holds a product. */
+  let alive = new Uint8Array(1024);
   /** 1 when the product is on a contract. */
-  const contracted: number[] = [];
+  let contracted = new Uint8Array(1024);
   /** 1 when the product has an open red or orange finding. */
-  const blocked: number[] = [];
+  let blocked = new Uint8Array(1024);
   /** Position in name order; NaN for products indexed since the last numbering (rerankIfDue). */
-  const nameRanks: number[] = [];
+  let nameRanks = new Float64Array(1024);
+
+  /** Makes room in the typed per-product arrays for `ordinal`. */
+  function reserve(ordinal: number): void {
+    if (ordinal < alive.length) return;
+    const size = Math.max(ordinal + 1, alive.length * 2);
+    const grown = <T extends Uint8Array | Float64Array>(from: T, make: (n: number) => T): T => {
+      const to = make(size);
+      to.set(from);
+      return to;
+    };
+    alive = grown(alive, (n) => new Uint8Array(n));
+    contracted = grown(contracted, (n) => new Uint8Array(n));
+    blocked = grown(blocked, (n) => new Uint8Array(n));
+    nameRanks = grown(nameRanks, (n) => new Float64Array(n));
+  }
   let unranked = 0;
   let rankedAt = 0;
   const freeOrdinals: number[] = [];
@@ -209,6 +226,7 @@ export function createSearchIndex() {
     removeFrom(byCategory, categoryKeys[ordinal]!, ordinal);
     for (const contractId of p.contractIds) removeFrom(byContract, contractId, ordinal);
     products[ordinal] = undefined;
+    alive[ordinal] = 0;
     retired.push(ordinal);
     if (retired.length > Math.max(MIN_SWEEP, ordinalOf.size / 4)) sweep();
   }
@@ -226,6 +244,8 @@ export function createSearchIndex() {
 
   function index(ordinal: number, p: IndexedProduct): void {
     products[ordinal] = p;
+    reserve(ordinal);
+    alive[ordinal] = 1;
     sortKeys[ordinal] = sortKeyOf(p.name);
     nameRanks[ordinal] = Number.NaN;
     unranked++;
@@ -444,6 +464,10 @@ export function createSearchIndex() {
     if (a.tier !== b.tier) return a.tier - b.tier;
     if (a.contracted !== b.contracted) return a.contracted ? -1 : 1;
     if (a.score !== b.score) return b.score - a.score;
+    return compareNamesOf(a, b);
+  }
+
+  function compareNamesOf(a: Ranked, b: Ranked): number {
     const ra = nameRanks[a.ordinal]!;
     const rb = nameRanks[b.ordinal]!;
     if (!Number.isNaN(ra) && !Number.isNaN(rb)) return ra - rb;
@@ -577,18 +601,32 @@ export function createSearchIndex() {
       const category = filters.category?.toLowerCase();
       // Compared against the page's last entry before anything is allocated: most hits of a broad query miss the page.
       const probe: Ranked = { ordinal: 0, tier: 2, contracted: false, score: 0, fields: 0 };
+      const filtered = filters.supplierId !== undefined || category !== undefined || filters.kind !== undefined || filters.clean === true
+        || filters.contractId !== undefined || filters.listId !== undefined;
+      // The page's last entry, once the page is full: a hit that ranks after it is only counted.
+      let last: Ranked | undefined;
       const consider = (ordinal: number, tier: 0 | 1 | 2, score: number, fields: number): void => {
-        if (products[ordinal] === undefined || !passes(ordinal, filters, category)) return;
+        if (alive[ordinal] === 0 || (filtered && !passes(ordinal, filters, category))) return;
         total++;
-        probe.ordinal = ordinal;
-        probe.tier = tier;
-        probe.contracted = contracted[ordinal] === 1;
-        probe.score = score;
-        probe.fields = fields;
-        if (top.length === wanted && (wanted === 0 || compareRanked(probe, top[wanted - 1]!) >= 0)) return;
-        const candidate = { ...probe };
+        const onContract = contracted[ordinal] === 1;
+        if (last !== undefined) {
+          if (tier !== last.tier) {
+            if (tier > last.tier) return;
+          } else if (onContract !== last.contracted) {
+            if (!onContract) return;
+          } else if (score !== last.score) {
+            if (score < last.score) return;
+          } else {
+            probe.ordinal = ordinal;
+            if (compareNamesOf(probe, last) >= 0) return;
+          }
+        } else if (wanted === 0) {
+          return;
+        }
+        const candidate: Ranked = { ordinal, tier, contracted: onContract, score, fields };
         top.splice(upperBound(top, candidate), 0, candidate);
         if (top.length > wanted) top.pop();
+        if (top.length === wanted) last = top[wanted - 1];
       };
 
       if (identifier) {
