@@ -9,9 +9,11 @@ import type { Config } from './config.js';
 import { registerContractRoutes } from './contracts/index.js';
 import { registerProductRoutes } from './products/index.js';
 import { registerSearchRoutes } from './search/index.js';
+import { registerStatsRoutes } from './stats/index.js';
 import { registerSdsRoutes } from './sds/index.js';
 import { registerDeclarationRequestRoutes, registerDeclarationRoutes } from './declarations/index.js';
 import { registerFindingRoutes } from './findings/index.js';
+import { registerFollowUpRoutes } from './follow-up/index.js';
 import { registerJobRoutes } from './jobs/index.js';
 import { registerCuratedLimitRoutes, registerListRoutes } from './lists/index.js';
 import type { Services } from './services.js';
@@ -101,9 +103,11 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   registerListRoutes(api, services.lists);
   registerCuratedLimitRoutes(api, services.curatedLimits);
   registerFindingRoutes(api, services.findings);
+  registerFollowUpRoutes(api, services.followUp);
   registerJobRoutes(api, services.jobs);
   registerAuditRoutes(api, services.audit);
   registerSearchRoutes(api, services.search);
+  registerStatsRoutes(api, services.stats);
   app.use('/api/v1', router);
 
   const apis = [system, api];

@@ -12,10 +12,12 @@ import {
   createDeclarationService,
 } from './declarations/index.js';
 import { createFindingRepository, createFindingService } from './findings/index.js';
+import { createFollowUpService } from './follow-up/index.js';
 import { createJobRepository, createJobService } from './jobs/index.js';
 import { createCuratedLimitRepository, createCuratedLimitService, createListRepository, createListService } from './lists/index.js';
 import { createScreeningService } from './screening/index.js';
 import { createSearchService } from './search/index.js';
+import { createStatsService } from './stats/index.js';
 import { createProductRepository, createProductService } from './products/index.js';
 import { createExtractionPool, createSdsRepository, createSdsService } from './sds/index.js';
 import { SYSTEM_ACTOR } from './audit/audit.service.js';
@@ -153,6 +155,10 @@ export function createServices(connection: Connection, { config, logger }: Servi
     findings,
     screening,
     search,
+    stats: createStatsService({
+      products, suppliers, contracts, sdsRevisions, declarations: repositories.declarations, declarationRequests: repositories.declarationRequests,
+      findings: repositories.findings, lists: listRepository,
+    }),
     tokens: createTokenService({ tokens, audit, inTransaction, supplierExists }),
     suppliers: supplierService,
     contracts: createContractService({
@@ -165,6 +171,17 @@ export function createServices(connection: Connection, { config, logger }: Servi
     products: productService,
     declarations: declarationService,
     declarationRequests,
+    followUp: createFollowUpService({
+      contracts,
+      suppliers,
+      visibleSupplier: (actor, id) => supplierService.get(actor, id),
+      products,
+      findings: repositories.findings,
+      sdsRevisions,
+      declarations: repositories.declarations,
+      declarationRequests: repositories.declarationRequests,
+      lists: listRepository,
+    }),
     bulkDeclarations: createBulkDeclarationService({
       declarations: repositories.declarations,
       storeRevision: (actor, fields, session) => declarationService.storeRevision(actor, fields, session),

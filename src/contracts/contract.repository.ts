@@ -77,6 +77,15 @@ export function createContractRepository(connection: Connection) {
       return Contracts.countDocuments({ supplierIds: supplierId }).session(session ?? null);
     },
 
+    async count(): Promise<number> {
+      return Contracts.countDocuments({});
+    },
+
+    /** Contracts valid on `day` (YYYY-MM-DD), first and last day included. */
+    async countActiveOn(day: string): Promise<number> {
+      return Contracts.countDocuments({ validFrom: { $lte: day }, validTo: { $gte: day } });
+    },
+
     async insert(fields: ContractFields, session: Session): Promise<Contract> {
       try {
         const [doc] = await Contracts.create([fields], { session });

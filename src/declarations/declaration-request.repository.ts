@@ -2,7 +2,7 @@
 import type { Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { findPage, modelOn } from '../shared/mongo.js';
+import { countBy, findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { DeclarationRequestSchema, type DeclarationRequestDoc } from './declaration-request.model.js';
 import type { DeclarationRequest, DeclarationRequestStatus, RequestedProduct } from './declaration-request.schema.js';
@@ -67,9 +67,26 @@ export function createDeclarationRequestRepository(connection: Connection) {
       return findPage(Requests, and.length > 0 ? { $and: and } : {}, { dueDate: 1, _id: 1 }, page, toRequest);
     },
 
+    /** How many requests there are in each status (statuses without requests are absent). */
+    async countByStatus(): Promise<Map<string, number>> {
+      return countBy(Requests, 'status');
+    },
+
+    /** Open requests due before `today` (YYYY-MM-DD), as `list` filters them with `overdue`. */
+    async countOverdue(today: string): Promise<number> {
+      return Requests.countDocuments({ status: 'open', dueDate: { $lt: today } });
+    },
+
     /** Open requests that still wait for this product's declaration. */
     async openForProduct(productId: string, session?: Session): Promise<StoredRequest[]> {
       const docs = await Requests.find({ status: 'open', products: { $elemMatch: { productId, declarationId: null } } }).session(session ?? null).lean<DeclarationRequestDoc[]>();
+      return docs.map(toRequest);
+    },
+
+    /** Open requests still waiting for a declaration of any of these products. */
+    async openForProducts(productIds: readonly string[]): Promise<StoredRequest[]> {
+      if (productIds.length === 0) return [];
+      const docs = await Requests.find({ status: 'open', products: { $elemMatch: { productId: { $in: [...productIds] }, declarationId: null } } }).lean<DeclarationRequestDoc[]>();
       return docs.map(toRequest);
     },
 

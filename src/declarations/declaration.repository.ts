@@ -26,6 +26,14 @@ const toItem = (doc: Omit<DeclarationDoc, 'content' | 'original'>): DeclarationI
 
 const toRevision = (doc: Omit<DeclarationDoc, 'original'>): DeclarationRevision => ({ ...toItem(doc), content: doc.content });
 
+/** A declaration revision's number and submission time, as a follow-up reads them. */
+export interface DeclarationSubmission {
+  id: string;
+  productId: string;
+  revisionNumber: number;
+  submittedAt: Date;
+}
+
 /** What screening reads of a declaration. */
 export interface DeclarationForScreening {
   id: string;
@@ -68,6 +76,14 @@ export function createDeclarationRepository(connection: Connection) {
       return latestPerProduct(docs, (doc): DeclarationForScreening => ({ id: doc._id.toHexString(), content: doc.content }));
     },
 
+    /** Every declaration revision of these products, without content. */
+    async submissionsForProducts(productIds: readonly string[]): Promise<DeclarationSubmission[]> {
+      if (productIds.length === 0) return [];
+      const docs = await Declarations.find({ productId: { $in: [...productIds] } }, { productId: 1, revisionNumber: 1, submittedAt: 1 })
+        .lean<Array<Pick<DeclarationDoc, '_id' | 'productId' | 'revisionNumber' | 'submittedAt'>>>();
+      return docs.map((doc) => ({ id: doc._id.toHexString(), productId: doc.productId, revisionNumber: doc.revisionNumber, submittedAt: doc.submittedAt }));
+    },
+
     /** Products with a declaration submitted at or after `since`. */
     async productIdsWithDeclarationsSince(since: Date): Promise<string[]> {
       return Declarations.distinct('productId', { submittedAt: { $gte: since } });
@@ -75,6 +91,15 @@ export function createDeclarationRepository(connection: Connection) {
 
     async countForProduct(productId: string, session?: Session): Promise<number> {
       return Declarations.countDocuments({ productId }).session(session ?? null);
+    },
+
+    async count(): Promise<number> {
+      return Declarations.countDocuments({});
+    },
+
+    /** Every product with at least one declaration, each once. */
+    async productIdsWithDeclarations(): Promise<string[]> {
+      return Declarations.distinct('productId');
     },
 
     async nextRevisionNumber(productId: string, session: Session): Promise<number> {

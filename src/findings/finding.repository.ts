@@ -30,6 +30,33 @@ export interface OpenFindingSummary {
   limitPercent: number | null;
 }
 
+/** What a contract follow-up reads of a finding: where it stands, and when and how it got there. */
+export interface FollowUpFinding {
+  id: string;
+  productId: string;
+  contractIds: string[];
+  list: { id: string; name: string };
+  substance: { name: string | null; cas: string | null };
+  severity: Finding['severity'];
+  status: FindingStatus;
+  exceptionUntil: string | null;
+  history: Array<Pick<FindingEvent, 'at' | 'action' | 'from' | 'to'>>;
+}
+
+type Severity = Finding['severity'];
+
+/** How many findings share one severity, status and list (the dashboard's breakdowns are sums of these). */
+export interface FindingTally {
+  severity: Severity;
+  status: FindingStatus;
+  listId: string;
+  listName: string;
+  count: number;
+}
+
+/** A UTC calendar month as YYYY-MM: what the per-month counts below are keyed by. */
+const monthOf = (date: string): Record<string, unknown> => ({ $dateToString: { format: '%Y-%m', date } });
+
 /** A digest no screening computes (those are hex): the product's findings must be compared in full. */
 const STALE_DIGEST = 'stale';
 
@@ -153,6 +180,31 @@ export function createFindingRepository(connection: Connection) {
       }));
     },
 
+    /**
+     * The findings of these products a follow-up reports: those standing (OPEN_STATUSES) or excepted, and, for what
+     * changed, any other that was written at or after `changedSince` (every history event also sets updatedAt).
+     * With `changedSince` null, every finding of the products.
+     */
+    async forFollowUp(productIds: readonly string[], changedSince: Date | null): Promise<FollowUpFinding[]> {
+      if (productIds.length === 0) return [];
+      const query: Record<string, unknown> = { productId: { $in: [...productIds] } };
+      if (changedSince !== null) query.$or = [{ status: { $in: [...OPEN_STATUSES, 'exception'] } }, { updatedAt: { $gte: changedSince } }];
+      const docs = await Findings.find(query, { productId: 1, contractIds: 1, list: 1, substance: 1, severity: 1, status: 1, exceptionUntil: 1, history: 1 })
+        .sort({ _id: 1 })
+        .lean<Array<Pick<FindingDoc, '_id' | 'productId' | 'contractIds' | 'list' | 'substance' | 'severity' | 'status' | 'exceptionUntil' | 'history'>>>();
+      return docs.map((doc) => ({
+        id: doc._id.toHexString(),
+        productId: doc.productId,
+        contractIds: [...doc.contractIds],
+        list: { id: doc.list.id, name: doc.list.name },
+        substance: { name: doc.substance.name, cas: doc.substance.cas },
+        severity: doc.severity,
+        status: doc.status,
+        exceptionUntil: doc.exceptionUntil,
+        history: doc.history.map((e) => ({ at: new Date(e.at), action: e.action, from: e.from, to: e.to })),
+      }));
+    },
+
     /** Products with a finding raised or changed (by screening or a decision) at or after `since`. */
     async productIdsChangedSince(since: Date): Promise<string[]> {
       return Findings.distinct('productId', { updatedAt: { $gte: since } });
@@ -160,6 +212,48 @@ export function createFindingRepository(connection: Connection) {
 
     async countForProduct(productId: string, session?: Session): Promise<number> {
       return Findings.countDocuments({ productId }).session(session ?? null);
+    },
+
+    /**
+     * Every finding counted by severity, status and list in one $group: at most severities × statuses × lists rows
+     * come back, never the findings themselves.
+     */
+    async tally(): Promise<FindingTally[]> {
+      const rows = await Findings.aggregate<{ _id: Omit<FindingTally, 'listName' | 'count'>; listName: string; count: number }>([
+        { $group: { _id: { severity: '$severity', status: '$status', listId: '$list.id' }, listName: { $max: '$list.name' }, count: { $sum: 1 } } },
+      ]);
+      return rows.map(({ _id, listName, count }) => ({ severity: _id.severity, status: _id.status, listId: _id.listId, listName, count }));
+    },
+
+    /** Findings created at or after `since`, counted per UTC calendar month (YYYY-MM) and severity. */
+    async raisedPerMonth(since: Date): Promise<Array<{ month: string; severity: Severity; count: number }>> {
+      const rows = await Findings.aggregate<{ _id: { month: string; severity: Severity }; count: number }>([
+        { $match: { createdAt: { $gte: since } } },
+        { $group: { _id: { month: monthOf('$createdAt'), severity: '$severity' }, count: { $sum: 1 } } },
+      ]);
+      return rows.map(({ _id, count }) => ({ month: _id.month, severity: _id.severity, count }));
+    },
+
+    /**
+     * Changes into one of `statuses` at or after `since`, read from the findings' history events, counted per UTC
+     * calendar month (YYYY-MM) and status reached. An event that keeps the status (a severity change on a resolved
+     * finding) is no change; a finding dismissed, reopened and dismissed again counts twice.
+     */
+    async statusChangesPerMonth(statuses: readonly FindingStatus[], since: Date): Promise<Array<{ month: string; status: FindingStatus; count: number }>> {
+      const event = { at: { $gte: since }, to: { $in: [...statuses] } };
+      const rows = await Findings.aggregate<{ _id: { month: string; status: FindingStatus }; count: number }>([
+        { $match: { history: { $elemMatch: event } } },
+        { $project: { history: 1 } },
+        { $unwind: '$history' },
+        { $match: { 'history.at': event.at, 'history.to': event.to, $expr: { $ne: ['$history.from', '$history.to'] } } },
+        { $group: { _id: { month: monthOf('$history.at'), status: '$history.to' }, count: { $sum: 1 } } },
+      ]);
+      return rows.map(({ _id, count }) => ({ month: _id.month, status: _id.status, count }));
+    },
+
+    /** Products with an open finding (OPEN_STATUSES) of one of these severities, each once. */
+    async productIdsWithOpenFindings(severities: readonly Severity[]): Promise<string[]> {
+      return Findings.distinct('productId', { status: { $in: [...OPEN_STATUSES] }, severity: { $in: [...severities] } });
     },
 
     /** The findings digest stored for each of these products that has one. */

@@ -112,6 +112,12 @@ export function createListRepository(connection: Connection) {
       return doc ? toVersion(doc) : undefined;
     },
 
+    /** The most recently imported version of any list: when the lists were last updated. */
+    async latestImport(): Promise<ListVersion | undefined> {
+      const doc = await Versions.findOne({}).sort({ importedAt: -1, _id: -1 }).lean<ListVersionDoc>();
+      return doc ? toVersion(doc) : undefined;
+    },
+
     /** The id of every list's latest version, in list order: one query, for telling whether anything changed. */
     async latestVersionIds(): Promise<string[]> {
       const docs = await Versions.find({}, { listId: 1, version: 1 }).lean<Array<Pick<ListVersionDoc, '_id' | 'listId' | 'version'>>>();

@@ -2,7 +2,7 @@
 import type { Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { escapeRegex, findPage, modelOn } from '../shared/mongo.js';
+import { countBy, escapeRegex, findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { ProductSchema, type ProductDoc } from './product.model.js';
 import type { Product, ProductKind } from './product.schema.js';
@@ -96,6 +96,11 @@ export function createProductRepository(connection: Connection) {
       return Products.countDocuments({});
     },
 
+    /** How many products there are of each kind (kinds without products are absent). */
+    async countByKind(): Promise<Map<string, number>> {
+      return countBy(Products, 'kind');
+    },
+
     async countForSupplier(supplierId: string, session?: Session): Promise<number> {
       return Products.countDocuments({ supplierId }).session(session ?? null);
     },
@@ -104,6 +109,20 @@ export function createProductRepository(connection: Connection) {
     async idsOnContract(contractId: string, supplierId: string, session?: Session): Promise<string[]> {
       const docs = await Products.find({ contractIds: contractId, supplierId }, { _id: 1 }).sort({ _id: 1 }).session(session ?? null).lean<Array<Pick<ProductDoc, '_id'>>>();
       return docs.map((d) => d._id.toHexString());
+    },
+
+    /** The products sold under the contract (only `supplierId`'s, when given), by name: a contract follow-up's rows. */
+    async listOnContract(contractId: string, supplierId?: string): Promise<Product[]> {
+      const query: Record<string, unknown> = { contractIds: contractId };
+      if (supplierId !== undefined) query.supplierId = supplierId;
+      const docs = await Products.find(query).sort({ name: 1, _id: 1 }).lean<ProductDoc[]>();
+      return docs.map(toProduct);
+    },
+
+    /** Every product of the supplier, by name. */
+    async listForSupplier(supplierId: string): Promise<Product[]> {
+      const docs = await Products.find({ supplierId }).sort({ name: 1, _id: 1 }).lean<ProductDoc[]>();
+      return docs.map(toProduct);
     },
 
     async countOnContract(contractId: string, supplierIds: string[] | undefined, session?: Session): Promise<number> {

@@ -15,7 +15,7 @@ import { createMatcher, type Matcher } from './matcher.js';
 import type { ListApplication, ScreeningList } from './screening.types.js';
 
 /** Lists that apply to every product by law; the others (watch, derived, custom) only through a contract. */
-const BASELINE_KINDS = new Set(['regulatory', 'classification']);
+export const BASELINE_KINDS: ReadonlySet<string> = new Set(['regulatory', 'classification']);
 const BATCH = 1_000;
 const READ_AHEAD = 2;
 

@@ -6,7 +6,7 @@ import { GridFSBucket, ObjectId } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { findPage, latestPerProduct, modelOn } from '../shared/mongo.js';
+import { countBy, findPage, latestPerProduct, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { SDS_BUCKET, SdsRevisionSchema, type SdsRevisionDoc } from './sds.model.js';
 import type { SdsRevision, SdsRevisionItem } from './sds.schema.js';
@@ -39,6 +39,16 @@ export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').upda
 export interface RevisionSubstances {
   id: string;
   substances: ScreenedSubstance[];
+}
+
+/** A revision's dates, as a follow-up reads them: the SDS's own revision date (summary) and when it was uploaded. */
+export interface SdsRevisionDates {
+  id: string;
+  productId: string;
+  revisionNumber: number;
+  status: SdsRevisionItem['status'];
+  revisionDate: string | null;
+  uploadedAt: Date;
 }
 
 /** What lists of revisions leave out: the facts, and section 3 again in screening's form. */
@@ -106,6 +116,21 @@ export function createSdsRepository(connection: Connection) {
       return out;
     },
 
+    /** Every revision of these products, with only its numbers and dates. */
+    async datesForProducts(productIds: readonly string[]): Promise<SdsRevisionDates[]> {
+      if (productIds.length === 0) return [];
+      const docs = await Revisions.find({ productId: { $in: [...productIds] } }, { productId: 1, revisionNumber: 1, status: 1, 'summary.revisionDate': 1, uploadedAt: 1 })
+        .lean<Array<Pick<SdsRevisionDoc, '_id' | 'productId' | 'revisionNumber' | 'status' | 'uploadedAt'> & { summary: { revisionDate?: string | null } }>>();
+      return docs.map((doc) => ({
+        id: doc._id.toHexString(),
+        productId: doc.productId,
+        revisionNumber: doc.revisionNumber,
+        status: doc.status,
+        revisionDate: doc.summary.revisionDate ?? null,
+        uploadedAt: doc.uploadedAt,
+      }));
+    },
+
     /** Products with a revision stored at or after `since`. */
     async productIdsWithRevisionsSince(since: Date): Promise<string[]> {
       return Revisions.distinct('productId', { uploadedAt: { $gte: since } });
@@ -113,6 +138,16 @@ export function createSdsRepository(connection: Connection) {
 
     async countForProduct(productId: string, session?: Session): Promise<number> {
       return Revisions.countDocuments({ productId }).session(session ?? null);
+    },
+
+    /** How many revisions there are in each status (statuses without revisions are absent). */
+    async countByStatus(): Promise<Map<string, number>> {
+      return countBy(Revisions, 'status');
+    },
+
+    /** Every product with at least one revision, each once. */
+    async productIdsWithRevisions(): Promise<string[]> {
+      return Revisions.distinct('productId');
     },
 
     async nextRevisionNumber(productId: string, session: Session): Promise<number> {

@@ -46,3 +46,15 @@ export function latestPerProduct<TDoc extends { productId: string; revisionNumbe
   }
   return new Map([...latest].map(([productId, doc]) => [productId, map(doc)]));
 }
+
+/**
+ * How many documents (matching `filter`) carry each value of `field`, counted by the database in one $group: only the
+ * counts come back, never the documents. Values are keyed as strings; a missing field counts under 'null'.
+ */
+export async function countBy<TDoc>(model: Model<TDoc>, field: string, filter: Record<string, unknown> = {}): Promise<Map<string, number>> {
+  const rows = await model.aggregate<{ _id: unknown; count: number }>([
+    ...(Object.keys(filter).length > 0 ? [{ $match: filter }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((row) => [String(row._id), row.count]));
+}

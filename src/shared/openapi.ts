@@ -22,13 +22,15 @@ const COMMON_ERRORS: Record<number, string> = {
 
 type StatusKey = `${1 | 2 | 3 | 4 | 5}${string}`;
 
+// Text (text/csv) is a string; anything else (application/pdf) is bytes.
+const nonJsonSchema = (contentType: string) => (contentType.startsWith('text/') ? { type: 'string' as const } : { type: 'string' as const, format: 'binary' });
+
 function responseContent(status: number, response: ResponseSpec) {
-  if (response.schema) return { content: { 'application/json': { schema: response.schema } } };
-  if (response.contentType) {
-    // Text (text/csv) is a string; anything else (application/pdf) is bytes.
-    const schema = response.contentType.startsWith('text/') ? { type: 'string' as const } : { type: 'string' as const, format: 'binary' };
-    return { content: { [response.contentType]: { schema } } };
+  if (response.schema) {
+    const alternatives = (response.alternativeContentTypes ?? []).map((type) => [type, { schema: nonJsonSchema(type) }] as const);
+    return { content: { 'application/json': { schema: response.schema }, ...Object.fromEntries(alternatives) } };
   }
+  if (response.contentType) return { content: { [response.contentType]: { schema: nonJsonSchema(response.contentType) } } };
   // Error answers without a schema of their own have the one error shape.
   if (status >= 400) return { content: { 'application/json': { schema: ErrorResponse } } };
   return {};

@@ -45,6 +45,16 @@ export function createSupplierRepository(connection: Connection) {
       return doc ? toSupplier(doc) : undefined;
     },
 
+    async count(): Promise<number> {
+      return Suppliers.countDocuments({});
+    },
+
+    async findByIds(ids: readonly string[]): Promise<Supplier[]> {
+      if (ids.length === 0) return [];
+      const docs = await Suppliers.find({ _id: { $in: ids.map(toObjectId) } }).lean<SupplierDoc[]>();
+      return docs.map(toSupplier);
+    },
+
     async exists(id: string, session?: Session): Promise<boolean> {
       return (await Suppliers.exists({ _id: toObjectId(id) }).session(session ?? null)) !== null;
     },

@@ -989,6 +989,20 @@ const MATRIX: Row[] = [
       },
     }),
   },
+  // -- stats: the dashboard spans every supplier, so a supplier may not read it --------------------------------
+  {
+    method: 'get', path: '/api/v1/stats',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 'FORBIDDEN' },
+    call: () => ({
+      path: '/api/v1/stats?months=3',
+      verify: (res, ok) => {
+        if (!ok) return;
+        expect(res.body.suppliers.total).to.be.at.least(2);
+        expect(res.body.products.total).to.be.at.least(2);
+        expect(res.body.findings.perMonth).to.have.length(3);
+      },
+    }),
+  },
   {
     method: 'get', path: '/api/v1/findings/:id',
     expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
@@ -1021,6 +1035,38 @@ const MATRIX: Row[] = [
         },
       };
     },
+  },
+
+  // -- follow-up: everyone follows up (a supplier only its own products, on contracts it is party to) -------------
+  {
+    method: 'get', path: '/api/v1/contracts/:id/follow-up',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: (caller) => ({
+      path: `/api/v1/contracts/${fx.shared.id}/follow-up`,
+      verify: (res, ok) => {
+        if (!ok) return;
+        const products = (res.body.suppliers as Rec[]).flatMap((s) => (s.products as Rec[]).map((p) => p.product.id as string));
+        if (caller === 'supplierA') {
+          expect((res.body.suppliers as Rec[]).map((s) => s.supplier.id as string)).to.deep.equal([fx.supplierA.id]);
+          expect(products).to.include(fx.productA.id);
+          expectNothingOfB(res);
+        } else {
+          expect(products).to.include.members([fx.productA.id, fx.productB.id]);
+        }
+      },
+    }),
+  },
+  {
+    method: 'get', path: '/api/v1/suppliers/:id/follow-up',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: () => ({
+      path: `/api/v1/suppliers/${fx.supplierA.id}/follow-up`,
+      verify: (res, ok) => {
+        if (!ok) return;
+        expect(res.body.supplier.id).to.equal(fx.supplierA.id);
+        expect((res.body.products as Rec[]).map((p) => p.product.id as string)).to.include(fx.productA.id).and.not.include(fx.productB.id);
+      },
+    }),
   },
 
   // -- jobs: admins and experts follow re-screens -----------------------------------------------------
@@ -1232,6 +1278,24 @@ const CROSS_TENANT: CrossRow[] = [
     target: () => fx.override.id,
     intact: async () => {
       expect(await overrideSubstances()).to.include(fx.override.substance);
+    },
+  },
+  {
+    method: 'get', path: '/api/v1/contracts/:id/follow-up', expect: 'NOT_FOUND',
+    target: () => fx.bOnly.id,
+    intact: async () => {
+      const res = await t.as(fx.supplierBToken.token).get(`/api/v1/contracts/${fx.bOnly.id}/follow-up`);
+      expect(res.status, show(res)).to.equal(200);
+      expect((res.body.suppliers as Rec[]).flatMap((s) => (s.products as Rec[]).map((p) => p.product.id as string))).to.include(fx.productB.id);
+    },
+  },
+  {
+    method: 'get', path: '/api/v1/suppliers/:id/follow-up', expect: 'NOT_FOUND',
+    target: () => fx.supplierB.id,
+    intact: async () => {
+      const res = await t.as(fx.supplierBToken.token).get(`/api/v1/suppliers/${fx.supplierB.id}/follow-up`);
+      expect(res.status, show(res)).to.equal(200);
+      expect((res.body.products as Rec[]).map((p) => p.product.id as string)).to.include(fx.productB.id);
     },
   },
   {

@@ -6,6 +6,7 @@ import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
 import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
 import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
+import { sdsForm } from '../support/forms.js';
 
 const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body)}`;
 
@@ -14,12 +15,6 @@ function listFile(listId: string, kind: string, entries: ListEntry[], listDate =
   const body = new FormData();
   const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: `Test list ${listId}`, kind, listDate, entries });
   body.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
-  return body;
-}
-
-function sdsForm(bytes: Uint8Array): FormData {
-  const body = new FormData();
-  body.append('file', new Blob([bytes], { type: 'application/pdf' }), 'sdb.pdf');
   return body;
 }
 

@@ -6,14 +6,9 @@ import { swedishOrgNumber } from '../support/fixtures.js';
 import { chemregListForm } from '../support/list-files/index.js';
 import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
 import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
+import { sdsForm } from '../support/forms.js';
 
 const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body)}`;
-
-function sdsForm(bytes: Uint8Array): FormData {
-  const body = new FormData();
-  body.append('file', new Blob([bytes], { type: 'application/pdf' }), 'sdb.pdf');
-  return body;
-}
 
 // REACH Annex XVII entry 55: 2-(2-butoxyethoxy)ethanol (DEGBE) in spray paints and cleaning sprays in aerosol
 // dispensers for the general public, ≥ 3 % by weight. chemreg's shipped table has no row for it, so a region's

@@ -5,6 +5,7 @@ import { blankEntry, type ListEntry } from '../../src/lists/list-entry.js';
 import { chemregListForm } from '../support/list-files/index.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
 import { startTestApp, type Client, type Response, type TestApp } from '../support/test-app.js';
+import { declarationForm } from '../support/forms.js';
 
 const show = (res: Response): string => `${res.status} ${JSON.stringify(res.body)}`;
 
@@ -25,16 +26,6 @@ interface Result {
   identifier: string | null;
   items: Hit[];
   total: number;
-}
-
-function declarationForm(substances: Array<{ name: string; cas: string; percent: number }>): FormData {
-  const json = JSON.stringify({
-    chemreg: 'declaration', version: 1,
-    substances: substances.map(({ name, cas, percent }) => ({ name, cas, concentration: { value: percent, unit: '%' } })),
-  });
-  const body = new FormData();
-  body.append('file', new Blob([new TextEncoder().encode(json)]), 'declaration.json');
-  return body;
 }
 
 describe('search API', function () {

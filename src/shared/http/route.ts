@@ -16,6 +16,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Non-JSON body, e.g. text/csv; documented as a string. */
   contentType?: string;
+  /** Other media types the same answer can be asked for beside the JSON `schema` (`?format=csv`), documented like `contentType`. */
+  alternativeContentTypes?: readonly string[];
 }
 
 export interface RouteSpec {

@@ -501,8 +501,13 @@ export function buildChemregJson(options: { listId?: string; entries?: unknown[]
 }
 
 /** A regulatory list in chemreg's JSON format as the multipart body `POST /lists/import` takes: for route tests that need a list in place. */
-export function chemregListForm(listId: string, entries: readonly ListEntry[], listDate = '2026-02-04'): FormData {
-  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name: listId, kind: 'regulatory', listDate, entries });
+export function chemregListForm(
+  listId: string,
+  entries: readonly ListEntry[],
+  listDate = '2026-02-04',
+  { kind = 'regulatory', name = listId }: { kind?: string; name?: string } = {},
+): FormData {
+  const json = JSON.stringify({ chemreg: 'list', version: 1, listId, name, kind, listDate, entries });
   const body = new FormData();
   body.append('file', new Blob([json], { type: 'application/json' }), `${listId}.json`);
   return body;
