@@ -13,7 +13,7 @@
 //  3. GET /api/v1/search under 50 connections with a mixed query set (names, prefixes as typed, typos, article and
 //     CAS numbers, substance names and list synonyms, supplier names, filters, broad words): p50/p95/p99 latency and
 //     throughput. Targets: p95 ≤ 50 ms, throughput ≥ 30 % of the /health ceiling.
-// PRODUCTS=n runs a smaller registry; SECONDS=n changes how long each load runs (default 20).
+// PRODUCTS=n runs a smaller registry; LOAD_SECONDS=n changes how long each load runs (default 20).
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,7 @@ import { swedishOrgNumber } from '../test/support/fixtures.js';
 import { casNumbers, seededRandom } from './seeded-random.js';
 
 const PRODUCTS = Number(process.env.PRODUCTS ?? 100_000);
-const SECONDS = Number(process.env.SECONDS ?? 20);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const CONNECTIONS = 50;
 const SUBSTANCES_PER_PRODUCT = 8;
 const DISTINCT_SUBSTANCES = 20_000;
