@@ -5,6 +5,10 @@ import { Id } from '../shared/ids.js';
 import { PageOf, PageQuery } from '../shared/http/pagination.js';
 
 export const Severity = z.enum(['red', 'orange', 'yellow', 'info']).meta({ id: 'Severity', description: 'domain.md "Findings": red illegal, orange information duty or contract breach, yellow substitute, info watch' });
+const Count = z.number().int().min(0);
+/** A count for every severity, zeros included. */
+export const SeverityCounts = z.object({ red: Count, orange: Count, yellow: Count, info: Count }).meta({ id: 'SeverityCounts' });
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
 
 // A requirement profile says which lists the contract applies and how strictly. It is deliberately loose for
 // now (issue 3); the screening issue gives it teeth.

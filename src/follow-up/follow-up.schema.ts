@@ -3,7 +3,7 @@
 // end) and what changed since a day, by default since the lists were last updated. The same rows for one supplier
 // across its contracts. JSON by default; the same rows as CSV or XLSX for a spreadsheet.
 import { z } from 'zod';
-import { Severity } from '../contracts/contract.schema.js';
+import { Severity, SeverityCounts } from '../contracts/contract.schema.js';
 import { FindingStatus } from '../findings/finding.schema.js';
 import { ProductKind } from '../products/product.schema.js';
 import { Id } from '../shared/ids.js';
@@ -29,9 +29,6 @@ export type FollowUpQuery = z.infer<typeof FollowUpQuery>;
 
 const ContractRef = z.object({ id: Id, number: z.string(), title: z.string() }).meta({ id: 'FollowUpContractRef' });
 
-const SeverityCounts = z
-  .object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int(), info: z.number().int() })
-  .meta({ id: 'FollowUpSeverityCounts' });
 
 export const OpenFindingCounts = z
   .object({

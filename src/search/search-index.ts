@@ -645,7 +645,8 @@ export function createSearchIndex() {
         // either walked in full or tested on the products still in, whichever visits less.
         const plans = queryWords.map((word) => {
           const expansions = expand(word);
-          return { expansions, cost: scanCost(expansions) };
+          // The order only matters when there are words to order.
+          return { expansions, cost: queryWords.length > 1 ? scanCost(expansions) : 0 };
         }).sort((a, b) => a.cost - b.cost);
         let ordinals: number[] = [];
         let scores: number[] = [];

@@ -1,6 +1,6 @@
 // The procurement search's API shapes (issue 7 "Search"): what a buyer asks and what each hit shows.
 import { z } from 'zod';
-import { Severity } from '../contracts/contract.schema.js';
+import { Severity, SeverityCounts } from '../contracts/contract.schema.js';
 import { ListId } from '../lists/list-entry.js';
 import { ProductKind } from '../products/product.schema.js';
 import { Id } from '../shared/ids.js';
@@ -45,7 +45,7 @@ export const SearchHit = z
     contracts: z.array(z.object({ id: Id, number: z.string(), title: z.string() })),
     worstOpenSeverity: Severity.nullable().describe('the most severe open finding (open, confirmed or substitution requested); null when none'),
     reason: z.string().nullable().describe('one line on that finding: substance, list and why'),
-    openFindings: z.object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int(), info: z.number().int() }),
+    openFindings: SeverityCounts,
     match: z.enum(['exact', 'name', 'other']).describe('exact: article number, CAS or EC number; name: product or trade name; other: supplier, category, substance …'),
     score: z.number().describe('relevance within its match group, 0–1'),
     matched: z.array(z.object({ field: MatchField, text: z.string() })).describe('why the product matched'),
@@ -64,7 +64,6 @@ export const SearchResult = z
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResult>;
 
-const OpenCounts = z.object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int(), info: z.number().int() });
 
 export const AlternativesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20).describe('how many alternatives (1-100)'),
@@ -78,7 +77,7 @@ export const Alternative = z
     contracts: SearchHit.shape.contracts,
     sharesContract: z.boolean().describe('on at least one of the same contracts as the product it replaces'),
     worstOpenSeverity: Severity.nullable(),
-    openFindings: OpenCounts,
+    openFindings: SeverityCounts,
     reason: z.string().describe('why it is suggested, in one sentence'),
   })
   .meta({ id: 'Alternative' });
@@ -92,7 +91,7 @@ export const Alternatives = z
       category: z.string().nullable(),
       supplier: SearchHit.shape.supplier,
       contracts: SearchHit.shape.contracts,
-      openFindings: OpenCounts,
+      openFindings: SeverityCounts,
     }),
     avoided: z
       .array(z.object({ list: z.object({ id: z.string(), name: z.string() }), entryKey: z.string(), substance: z.string(), severity: Severity }))

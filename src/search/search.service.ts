@@ -237,8 +237,8 @@ export function createSearchService(deps: SearchServiceDeps) {
       return c ? [{ id: c.id, number: c.number, title: c.title }] : [];
     });
 
-  function hitOf(hit: ReturnType<SearchIndex['search']>['hits'][number]): SearchHit {
-    const { product: p, tier, score, matched } = hit;
+  /** A product as a search hit or a suggestion shows it: itself, its supplier and its contracts. */
+  function shownAs(p: IndexedProduct): Pick<SearchHit, 'product' | 'supplier' | 'contracts'> {
     return {
       product: {
         id: p.id, name: p.name, tradeName: p.tradeName, supplierArticleNumbers: p.supplierArticleNumbers,
@@ -246,6 +246,13 @@ export function createSearchService(deps: SearchServiceDeps) {
       },
       supplier: { id: p.supplierId, name: index.supplierName(p.supplierId) ?? '' },
       contracts: contractsOf(p.contractIds),
+    };
+  }
+
+  function hitOf(hit: ReturnType<SearchIndex['search']>['hits'][number]): SearchHit {
+    const { product: p, tier, score, matched } = hit;
+    return {
+      ...shownAs(p),
       worstOpenSeverity: p.open.worst?.severity ?? null,
       reason: p.open.worst?.reason ?? null,
       openFindings: { ...p.open.counts },
@@ -302,20 +309,17 @@ export function createSearchService(deps: SearchServiceDeps) {
         ? []
         : index.inCategory(product.category).filter((p) => p.id !== productId && !p.open.entries.some((e) => avoided.has(e)) && fewerOrMilder(p.open.counts, counts));
       const shares = (p: IndexedProduct): boolean => p.contractIds.some((id) => contracts.has(id));
-      candidates.sort((a, b) =>
-        Number(shares(b)) - Number(shares(a))
-        || compareCounts(a.open.counts, b.open.counts)
-        || (sortKeyOf(a.name) < sortKeyOf(b.name) ? -1 : sortKeyOf(a.name) > sortKeyOf(b.name) ? 1 : 0));
+      const nameKeys = new Map(candidates.map((p) => [p.id, sortKeyOf(p.name)]));
+      const byName = (a: IndexedProduct, b: IndexedProduct): number => {
+        const [ka, kb] = [nameKeys.get(a.id)!, nameKeys.get(b.id)!];
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      };
+      candidates.sort((a, b) => Number(shares(b)) - Number(shares(a)) || compareCounts(a.open.counts, b.open.counts) || byName(a, b));
       const avoidedLabel = [...new Map(open.map((f) => [entryOf(f), `${substanceOf(f)} on ${f.list.name}`])).values()];
       const items = candidates.slice(0, limit).map((p): Alternative => {
         const shared = contractsOf(p.contractIds.filter((id) => contracts.has(id)));
         return {
-          product: {
-            id: p.id, name: p.name, tradeName: p.tradeName, supplierArticleNumbers: p.supplierArticleNumbers,
-            buyerArticleNumbers: p.buyerArticleNumbers, category: p.category, kind: p.kind,
-          },
-          supplier: { id: p.supplierId, name: index.supplierName(p.supplierId) ?? '' },
-          contracts: contractsOf(p.contractIds),
+          ...shownAs(p),
           sharesContract: shared.length > 0,
           worstOpenSeverity: p.open.worst?.severity ?? null,
           openFindings: { ...p.open.counts },

@@ -1,7 +1,7 @@
 // The dashboard's counts (issue 7 "GET /api/v1/stats"): the registry at a glance, its documents and findings, the
 // findings month by month, and how many screened products are clean.
 import { z } from 'zod';
-import { Severity } from '../contracts/contract.schema.js';
+import { SeverityCounts } from '../contracts/contract.schema.js';
 import { DeclarationRequestStatus } from '../declarations/declaration-request.schema.js';
 import { FindingStatus } from '../findings/finding.schema.js';
 import { ProductKind } from '../products/product.schema.js';
@@ -31,8 +31,6 @@ function countsOf<T extends Readonly<Record<string, string>>>(values: z.ZodEnum<
   return z.object(Object.fromEntries(values.options.map((value) => [value, Count])) as { [K in T[keyof T]]: typeof Count });
 }
 
-export const SeverityCounts = countsOf(Severity).meta({ id: 'SeverityCounts' });
-export type SeverityCounts = z.infer<typeof SeverityCounts>;
 
 export const StatsMonth = z
   .object({
