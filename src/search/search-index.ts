@@ -99,7 +99,14 @@ interface Ranked {
   fields: number;
 }
 
+export type SearchAnswer = { total: number; hits: IndexHit[]; identifier: 'cas' | 'ec' | null };
+
 export function createSearchIndex() {
+  /** Counts the changes to what searches find, so that answers kept by callers can tell whether they still hold. */
+  let generation = 0;
+  const changed = (): void => {
+    generation++;
+  };
   const products: Array<IndexedProduct | undefined> = [];
   // What ranking and the common filters read of each product, by ordinal, beside the product: a broad query visits tens
   // of thousands of products, and reading these flat arrays in ordinal order costs far less than visiting each object.
@@ -510,6 +517,118 @@ export function createSearchIndex() {
     return lo;
   }
 
+  /**
+   * The products a query finds, best first: exact article numbers and identifiers, then name matches, then the rest;
+   * within each, products on a contract before others, then by score and name. Every query word must match. An empty
+   * query finds every product the filters let through.
+   */
+  function answer(query: string, filters: SearchFilters, page: { limit: number; offset: number }): SearchAnswer {
+    rerankIfDue();
+    const identifier = identifierIn(query);
+    const words = new Set<string>();
+    const wanted = page.offset + page.limit;
+    const top: Ranked[] = [];
+    let total = 0;
+    // Only the page is ordered: a broad query can find tens of thousands of products, of which a page shows 50.
+    const category = filters.category?.toLowerCase();
+    // Compared against the page's last entry before anything is allocated: most hits of a broad query miss the page.
+    const probe: Ranked = { ordinal: 0, tier: 2, contracted: false, score: 0, fields: 0 };
+    const filtered = filters.supplierId !== undefined || category !== undefined || filters.kind !== undefined || filters.clean === true
+      || filters.contractId !== undefined || filters.listId !== undefined;
+    // The page's last entry, once the page is full: a hit that ranks after it is only counted.
+    let last: Ranked | undefined;
+    const consider = (ordinal: number, tier: 0 | 1 | 2, score: number, fields: number): void => {
+      if (alive[ordinal] === 0 || (filtered && !passes(ordinal, filters, category))) return;
+      total++;
+      const onContract = contracted[ordinal] === 1;
+      if (last !== undefined) {
+        if (tier !== last.tier) {
+          if (tier > last.tier) return;
+        } else if (onContract !== last.contracted) {
+          if (!onContract) return;
+        } else if (score !== last.score) {
+          if (score < last.score) return;
+        } else {
+          probe.ordinal = ordinal;
+          if (compareNamesOf(probe, last) >= 0) return;
+        }
+      } else if (wanted === 0) {
+        return;
+      }
+      const candidate: Ranked = { ordinal, tier, contracted: onContract, score, fields };
+      top.splice(upperBound(top, candidate), 0, candidate);
+      if (top.length > wanted) top.pop();
+      if (top.length === wanted) last = top[wanted - 1];
+    };
+
+    if (identifier) {
+      for (const ordinal of (identifier.kind === 'cas' ? byCas : byEc).get(identifier.value) ?? []) consider(ordinal, 0, 1, FIELD_BIT[identifier.kind]);
+    } else if (query.trim() === '') {
+      // No words: the filters alone choose (a buyer browsing a contract or a category), starting from the fewest.
+      const narrowest = [
+        filters.supplierId === undefined ? undefined : (bySupplier.get(filters.supplierId) ?? new Set<number>()),
+        category === undefined ? undefined : (byCategory.get(category) ?? new Set<number>()),
+        filters.contractId === undefined ? undefined : (byContract.get(filters.contractId) ?? new Set<number>()),
+      ].reduce<Set<number> | undefined>((best, set) => (set !== undefined && (best === undefined || set.size < best.size) ? set : best), undefined);
+      for (const ordinal of narrowest ?? ordinalOf.values()) consider(ordinal, 2, 0, 0);
+    } else {
+      const queryWords = wordsOf(query);
+      // Every query word must match. The word finding the fewest products goes first; each further word is then
+      // either walked in full or tested on the products still in, whichever visits less.
+      const plans = queryWords.map((word) => {
+        const expansions = expand(word);
+        // The order only matters when there are words to order.
+        return { expansions, cost: queryWords.length > 1 ? scanCost(expansions) : 0 };
+      }).sort((a, b) => a.cost - b.cost);
+      let ordinals: number[] = [];
+      let scores: number[] = [];
+      let fields: number[] = [];
+      for (const [i, { expansions, cost }] of plans.entries()) {
+        for (const { word } of expansions) words.add(word);
+        if (i === 0) {
+          ordinals = scan(expansions);
+          scores = ordinals.map((o) => wordScore[o]!);
+          fields = ordinals.map((o) => wordFields[o]!);
+          continue;
+        }
+        if (ordinals.length === 0) break;
+        if (cost <= ordinals.length * CANDIDATE_COST) scan(expansions);
+        else among(expansions, ordinals);
+        const kept: number[] = [];
+        const keptScores: number[] = [];
+        const keptFields: number[] = [];
+        ordinals.forEach((o, k) => {
+          if (wordStamp[o] !== stamp) return;
+          kept.push(o);
+          keptScores.push(scores[k]! + wordScore[o]!);
+          keptFields.push(fields[k]! | wordFields[o]!);
+        });
+        [ordinals, scores, fields] = [kept, keptScores, keptFields];
+      }
+      // An exact article number ranks first, whether or not its words also matched.
+      const key = articleKey(query);
+      const byArticleNumber = byArticle.get(key) ?? new Set<number>();
+      if (byArticleNumber.size > 0) words.add(key);
+      const perWord = Math.max(queryWords.length, 1);
+      const articles = byArticleNumber.size > 0;
+      for (let k = 0; k < ordinals.length; k++) {
+        const o = ordinals[k]!;
+        if (articles && byArticleNumber.has(o)) continue;
+        const f = fields[k]!;
+        consider(o, (f & NAME_BITS) !== 0 ? 1 : 2, scores[k]! / perWord, f);
+      }
+      for (const o of byArticleNumber) {
+        const k = ordinals.indexOf(o);
+        consider(o, 0, 1, FIELD_BIT.articleNumber | (k >= 0 ? fields[k]! : 0));
+      }
+    }
+    const hits = top.slice(page.offset).map(({ ordinal, tier, score, fields }) => {
+      const product = products[ordinal]!;
+      return { product, tier, score: Math.round(score * 1000) / 1000, matched: explain(product, fields, words, identifier) };
+    });
+    return { total, hits, identifier: identifier?.kind ?? null };
+  }
+
   return {
     get size(): number {
       return ordinalOf.size;
@@ -518,6 +637,10 @@ export function createSearchIndex() {
     /** Adds a product or replaces what the index holds for it. */
     put(p: IndexedProduct): void {
       const known = ordinalOf.get(p.id);
+      // A catch-up looks a little further back than the last one and so sees the same products again: an unchanged
+      // product keeps its place, and the cached answers stay valid.
+      if (known !== undefined && sameProduct(products[known]!, p)) return;
+      changed();
       if (known !== undefined) retire(known);
       const ordinal = freeOrdinals.pop() ?? products.length;
       ordinalOf.set(p.id, ordinal);
@@ -527,6 +650,7 @@ export function createSearchIndex() {
     remove(productId: string): void {
       const ordinal = ordinalOf.get(productId);
       if (ordinal === undefined) return;
+      changed();
       retire(ordinal);
       ordinalOf.delete(productId);
     },
@@ -552,6 +676,8 @@ export function createSearchIndex() {
 
     putSupplier(id: string, name: string): void {
       const before = suppliers.get(id);
+      if (before?.name === name) return;
+      changed();
       for (const word of before?.words ?? []) removeFrom(supplierWords, word, id);
       const words = wordsOf(name);
       suppliers.set(id, { name, words });
@@ -560,6 +686,8 @@ export function createSearchIndex() {
     },
 
     removeSupplier(id: string): void {
+      if (!suppliers.has(id)) return;
+      changed();
       for (const word of suppliers.get(id)?.words ?? []) removeFrom(supplierWords, word, id);
       suppliers.delete(id);
       supplierWordIds.delete(id);
@@ -580,125 +708,27 @@ export function createSearchIndex() {
         ids.set(cas, Int32Array.from(casWords, (word) => remember(word)));
         for (const word of casWords) addTo(words, word, cas);
       }
+      changed();
       synonymWords = words;
       synonymNames = names;
       synonymWordIds = ids;
     },
 
-    /**
-     * The products a query finds, best first: exact article numbers and identifiers, then name matches, then the rest;
-     * within each, products on a contract before others, then by score and name. Every query word must match. An empty
-     * query finds every product the filters let through.
-     */
-    search(query: string, filters: SearchFilters, page: { limit: number; offset: number }): { total: number; hits: IndexHit[]; identifier: 'cas' | 'ec' | null } {
-      rerankIfDue();
-      const identifier = identifierIn(query);
-      const words = new Set<string>();
-      const wanted = page.offset + page.limit;
-      const top: Ranked[] = [];
-      let total = 0;
-      // Only the page is ordered: a broad query can find tens of thousands of products, of which a page shows 50.
-      const category = filters.category?.toLowerCase();
-      // Compared against the page's last entry before anything is allocated: most hits of a broad query miss the page.
-      const probe: Ranked = { ordinal: 0, tier: 2, contracted: false, score: 0, fields: 0 };
-      const filtered = filters.supplierId !== undefined || category !== undefined || filters.kind !== undefined || filters.clean === true
-        || filters.contractId !== undefined || filters.listId !== undefined;
-      // The page's last entry, once the page is full: a hit that ranks after it is only counted.
-      let last: Ranked | undefined;
-      const consider = (ordinal: number, tier: 0 | 1 | 2, score: number, fields: number): void => {
-        if (alive[ordinal] === 0 || (filtered && !passes(ordinal, filters, category))) return;
-        total++;
-        const onContract = contracted[ordinal] === 1;
-        if (last !== undefined) {
-          if (tier !== last.tier) {
-            if (tier > last.tier) return;
-          } else if (onContract !== last.contracted) {
-            if (!onContract) return;
-          } else if (score !== last.score) {
-            if (score < last.score) return;
-          } else {
-            probe.ordinal = ordinal;
-            if (compareNamesOf(probe, last) >= 0) return;
-          }
-        } else if (wanted === 0) {
-          return;
-        }
-        const candidate: Ranked = { ordinal, tier, contracted: onContract, score, fields };
-        top.splice(upperBound(top, candidate), 0, candidate);
-        if (top.length > wanted) top.pop();
-        if (top.length === wanted) last = top[wanted - 1];
-      };
+    /** The products a query finds (answer). */
+    search: answer,
 
-      if (identifier) {
-        for (const ordinal of (identifier.kind === 'cas' ? byCas : byEc).get(identifier.value) ?? []) consider(ordinal, 0, 1, FIELD_BIT[identifier.kind]);
-      } else if (query.trim() === '') {
-        // No words: the filters alone choose (a buyer browsing a contract or a category), starting from the fewest.
-        const narrowest = [
-          filters.supplierId === undefined ? undefined : (bySupplier.get(filters.supplierId) ?? new Set<number>()),
-          category === undefined ? undefined : (byCategory.get(category) ?? new Set<number>()),
-          filters.contractId === undefined ? undefined : (byContract.get(filters.contractId) ?? new Set<number>()),
-        ].reduce<Set<number> | undefined>((best, set) => (set !== undefined && (best === undefined || set.size < best.size) ? set : best), undefined);
-        for (const ordinal of narrowest ?? ordinalOf.values()) consider(ordinal, 2, 0, 0);
-      } else {
-        const queryWords = wordsOf(query);
-        // Every query word must match. The word finding the fewest products goes first; each further word is then
-        // either walked in full or tested on the products still in, whichever visits less.
-        const plans = queryWords.map((word) => {
-          const expansions = expand(word);
-          // The order only matters when there are words to order.
-          return { expansions, cost: queryWords.length > 1 ? scanCost(expansions) : 0 };
-        }).sort((a, b) => a.cost - b.cost);
-        let ordinals: number[] = [];
-        let scores: number[] = [];
-        let fields: number[] = [];
-        for (const [i, { expansions, cost }] of plans.entries()) {
-          for (const { word } of expansions) words.add(word);
-          if (i === 0) {
-            ordinals = scan(expansions);
-            scores = ordinals.map((o) => wordScore[o]!);
-            fields = ordinals.map((o) => wordFields[o]!);
-            continue;
-          }
-          if (ordinals.length === 0) break;
-          if (cost <= ordinals.length * CANDIDATE_COST) scan(expansions);
-          else among(expansions, ordinals);
-          const kept: number[] = [];
-          const keptScores: number[] = [];
-          const keptFields: number[] = [];
-          ordinals.forEach((o, k) => {
-            if (wordStamp[o] !== stamp) return;
-            kept.push(o);
-            keptScores.push(scores[k]! + wordScore[o]!);
-            keptFields.push(fields[k]! | wordFields[o]!);
-          });
-          [ordinals, scores, fields] = [kept, keptScores, keptFields];
-        }
-        // An exact article number ranks first, whether or not its words also matched.
-        const key = articleKey(query);
-        const byArticleNumber = byArticle.get(key) ?? new Set<number>();
-        if (byArticleNumber.size > 0) words.add(key);
-        const perWord = Math.max(queryWords.length, 1);
-        const articles = byArticleNumber.size > 0;
-        for (let k = 0; k < ordinals.length; k++) {
-          const o = ordinals[k]!;
-          if (articles && byArticleNumber.has(o)) continue;
-          const f = fields[k]!;
-          consider(o, (f & NAME_BITS) !== 0 ? 1 : 2, scores[k]! / perWord, f);
-        }
-        for (const o of byArticleNumber) {
-          const k = ordinals.indexOf(o);
-          consider(o, 0, 1, FIELD_BIT.articleNumber | (k >= 0 ? fields[k]! : 0));
-        }
-      }
-      const hits = top.slice(page.offset).map(({ ordinal, tier, score, fields }) => {
-        const product = products[ordinal]!;
-        return { product, tier, score: Math.round(score * 1000) / 1000, matched: explain(product, fields, words, identifier) };
-      });
-      return { total, hits, identifier: identifier?.kind ?? null };
+    /** Changes whenever a search could find something else than before. */
+    get generation(): number {
+      return generation;
     },
   };
 }
 export type SearchIndex = ReturnType<typeof createSearchIndex>;
+
+/** Whether two versions of a product hold the same for the index (they come from storage, so with keys in one order). */
+function sameProduct(a: IndexedProduct, b: IndexedProduct): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 function lowerBound(sorted: readonly string[], value: string): number {
   let lo = 0;

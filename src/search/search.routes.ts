@@ -4,6 +4,9 @@ import { Alternatives, AlternativesQuery, SearchQuery, SearchResult } from './se
 import type { SearchService } from './search.service.js';
 
 export function registerSearchRoutes(api: ApiRegistry, search: SearchService): void {
+  // An answer the service keeps is the same object each time it gives it: it is serialised once.
+  const bodies = new WeakMap<SearchResult, string>();
+
   api.define(
     {
       method: 'get', path: '/search', operationId: 'search', tag: 'search', roles: ['admin', 'expert', 'procurement', 'supplier'],
@@ -16,7 +19,13 @@ export function registerSearchRoutes(api: ApiRegistry, search: SearchService): v
       responses: { 200: { description: 'a page of hits, best first', schema: SearchResult } },
     },
     async ({ actor, query }, res) => {
-      res.json(await search.search(actor, query));
+      const result = await search.search(actor, query);
+      let body = bodies.get(result);
+      if (body === undefined) {
+        body = JSON.stringify(result);
+        bodies.set(result, body);
+      }
+      res.type('json').send(body);
     },
   );
 

@@ -17,7 +17,7 @@ import { tenantOf, type Actor } from '../shared/actor.js';
 import { forbidden, notFound } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { SupplierRepository } from '../suppliers/supplier.repository.js';
-import { createSearchIndex, SEVERITIES, type IndexedProduct, type IndexedSubstance, type SearchIndex, type Severity } from './search-index.js';
+import { createSearchIndex, SEVERITIES, type IndexedProduct, type IndexedSubstance, type SearchFilters, type SearchIndex, type Severity } from './search-index.js';
 import type { Alternative, Alternatives, AlternativesQuery, SearchHit, SearchQuery, SearchResult } from './search.schema.js';
 import { sortKeyOf } from './text.js';
 
@@ -41,6 +41,8 @@ export interface SearchServiceDeps {
   findings: FindingRepository;
   lists: ListRepository;
   audit: AuditRepository;
+  /** Search answers kept until the index changes (SEARCH_CACHE_ENTRIES; 0: none). */
+  cachedResults?: number;
   logger?: Logger;
 }
 
@@ -52,6 +54,7 @@ interface ContractSummary {
 
 export function createSearchService(deps: SearchServiceDeps) {
   const { products, suppliers, contracts, sdsRevisions, declarations, findings, lists, audit, logger } = deps;
+  const cachedResults = deps.cachedResults ?? 0;
   let index: SearchIndex = createSearchIndex();
   let contractById = new Map<string, ContractSummary>();
   let listVersions = '';
@@ -63,6 +66,13 @@ export function createSearchService(deps: SearchServiceDeps) {
   let built: Promise<void> | null = null;
   let syncing: Promise<void> | null = null;
   let syncingFrom = 0;
+  // Answers kept (least recently used first) while they hold: until the index changes, is built afresh, or a contract
+  // that hits show is renamed. Buyers repeat searches (the same prefixes as they type, a category or contract browsed),
+  // and one broad word visits every product it finds.
+  const answers = new Map<string, SearchResult>();
+  let answersHold = '';
+  let builds = 0;
+  let contractChanges = 0;
 
   /** A product as the index holds it, from its record, latest documents and open findings. */
   function indexed(product: Product, substances: IndexedSubstance[], open: OpenFindingSummary[]): IndexedProduct {
@@ -155,6 +165,7 @@ export function createSearchService(deps: SearchServiceDeps) {
     await refreshSynonyms(fresh, true);
     for await (const batch of products.batches(BATCH)) for (const p of await indexedProducts(batch)) fresh.put(p);
     index = fresh;
+    builds++;
     contractById = new Map(contractSummaries.map((c) => [c.id, c]));
     watermark = startedAt;
     lastSync = Date.now();
@@ -177,10 +188,15 @@ export function createSearchService(deps: SearchServiceDeps) {
       audit.deletedSince(since, ['product', 'supplier', 'contract']),
     ]);
     for (const { id, name } of supplierNames) index.putSupplier(id, name);
-    for (const c of contractSummaries) contractById.set(c.id, c);
+    for (const c of contractSummaries) {
+      const before = contractById.get(c.id);
+      if (before?.number === c.number && before.title === c.title) continue;
+      contractById.set(c.id, c);
+      contractChanges++;
+    }
     for (const { entityType, entityId } of deleted) {
       if (entityType === 'supplier') index.removeSupplier(entityId);
-      else if (entityType === 'contract') contractById.delete(entityId);
+      else if (entityType === 'contract' && contractById.delete(entityId)) contractChanges++;
     }
     await refreshSynonyms(index, false);
     const ids = [...new Set([...changedProducts, ...withRevisions, ...withDeclarations, ...withFindings, ...deleted.filter((d) => d.entityType === 'product').map((d) => d.entityId)])];
@@ -262,6 +278,26 @@ export function createSearchService(deps: SearchServiceDeps) {
     };
   }
 
+  /** The answer kept under `key` while it holds, else `answer()`, kept for next time. */
+  function remembered(key: string, answer: () => SearchResult): SearchResult {
+    if (cachedResults === 0) return answer();
+    const holds = `${builds}|${index.generation}|${contractChanges}`;
+    if (holds !== answersHold) {
+      answers.clear();
+      answersHold = holds;
+    }
+    const kept = answers.get(key);
+    if (kept) {
+      answers.delete(key);
+      answers.set(key, kept);
+      return kept;
+    }
+    const result = answer();
+    answers.set(key, result);
+    if (answers.size > cachedResults) answers.delete(answers.keys().next().value!);
+    return result;
+  }
+
   return {
     /** Starts building the index in the background; searches wait for it. */
     start(): void {
@@ -286,8 +322,12 @@ export function createSearchService(deps: SearchServiceDeps) {
       // A supplier finds only its own products; asking for another supplier's finds nothing.
       if (tenant !== undefined && filters.supplierId !== undefined && filters.supplierId !== tenant) return { identifier: null, items: [], total: 0, limit, offset };
       await current();
-      const found = index.search(q ?? '', { ...filters, ...(tenant !== undefined ? { supplierId: tenant } : {}), clean: clean === 'true' }, { limit, offset });
-      return { identifier: found.identifier, items: found.hits.map(hitOf), total: found.total, limit, offset };
+      const scoped: SearchFilters = { ...filters, ...(tenant !== undefined ? { supplierId: tenant } : {}), clean: clean === 'true' };
+      const key = JSON.stringify([q ?? '', scoped.supplierId, scoped.contractId, scoped.category?.toLowerCase(), scoped.kind, scoped.clean, scoped.listId, limit, offset]);
+      return remembered(key, () => {
+        const found = index.search(q ?? '', scoped, { limit, offset });
+        return { identifier: found.identifier, items: found.hits.map(hitOf), total: found.total, limit, offset };
+      });
     },
 
     /**

@@ -251,3 +251,46 @@ describe('search index', () => {
     expect(index.search('lack etylacetat', {}, page).total, 'two common words still find all').to.equal(120);
   });
 });
+
+describe('search index generation', () => {
+  let index: SearchIndex;
+
+  beforeEach(() => {
+    index = createSearchIndex();
+    index.putSupplier('sup-a', 'Städ & Hygien AB');
+    index.put(product('p1', { name: 'Golvrent', substances: [{ name: 'Etanol', cas: '64-17-5', ec: null }] }));
+  });
+
+  it('when a product, a supplier or the synonyms change, then the generation moves on, so that kept answers are dropped', () => {
+    // Arrange
+    const seen = [index.generation];
+    const step = (what: string, change: () => void) => {
+      change();
+      expect(index.generation, what).to.not.be.oneOf(seen);
+      seen.push(index.generation);
+    };
+
+    // Act / Assert
+    step('a product added', () => index.put(product('p2', { name: 'Fönsterputs' })));
+    step('a product changed', () => index.put(product('p2', { name: 'Fönsterputs Extra' })));
+    step('a product removed', () => index.remove('p2'));
+    step('a supplier renamed', () => index.putSupplier('sup-a', 'Rent Sverige AB'));
+    step('a supplier removed', () => index.removeSupplier('sup-a'));
+    step('new list synonyms', () => index.setSynonyms(new Map([['64-17-5', ['Alkohol']]])));
+  });
+
+  it('when a catch-up puts a product or supplier again unchanged, or removes what is not there, then the generation stays', () => {
+    // Arrange
+    const before = index.generation;
+
+    // Act
+    index.put(product('p1', { name: 'Golvrent', substances: [{ name: 'Etanol', cas: '64-17-5', ec: null }] }));
+    index.putSupplier('sup-a', 'Städ & Hygien AB');
+    index.remove('p9');
+    index.removeSupplier('sup-z');
+
+    // Assert
+    expect(index.generation).to.equal(before);
+    expect(ids(index, 'golvrent')).to.deep.equal(['p1']);
+  });
+});

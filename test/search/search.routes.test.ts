@@ -169,8 +169,9 @@ describe('search API', function () {
   });
 
   it('when a supplier searches, then it finds only its own products, and nothing when it asks for another supplier', async () => {
-    // Arrange
+    // Arrange: a buyer has just asked the same, and sees other suppliers' products.
     const supplier = t.as((await t.issueToken('supplier', ids.cleaning)).token);
+    expect((await search(procurement, 'q=handske')).total).to.be.greaterThan(0);
 
     // Act
     const own = await search(supplier, 'q=handske');
@@ -208,6 +209,24 @@ describe('search API', function () {
     expect(renamed.status, show(renamed)).to.equal(200);
     expect(names(result)).to.deep.equal(['Golvrent Neutral']);
     expect(result.items[0]!.supplier.name).to.equal('Renodlat AB');
+  });
+
+  it('when a search is asked again after the product or its contract changed, then the answer shows them as they are now', async () => {
+    // Arrange: the same search as a buyer would repeat it, answered once before the changes.
+    const before = await search(procurement, 'q=golvrent');
+    expect(before.items.map((hit) => hit.contracts.map((c) => c.title))).to.deep.equal([['Engångshandskar']]);
+
+    // Act
+    const contract = await admin.patch(`/api/v1/contracts/${ids.contract}`, { title: 'Engångshandskar och städkemikalier' });
+    const afterContract = await search(procurement, 'q=golvrent');
+    const product = await admin.patch(`/api/v1/products/${ids.floor}`, { name: 'Golvrent Parfymfri' });
+    const afterProduct = await search(procurement, 'q=golvrent');
+
+    // Assert
+    expect(contract.status, show(contract)).to.equal(200);
+    expect(afterContract.items.map((hit) => hit.contracts.map((c) => c.title))).to.deep.equal([['Engångshandskar och städkemikalier']]);
+    expect(product.status, show(product)).to.equal(200);
+    expect(names(afterProduct)).to.deep.equal(['Golvrent Parfymfri']);
   });
 
   it('when the query has neither words nor a filter, or a bad filter, then 400 names the field and nothing is searched', async () => {
