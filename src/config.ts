@@ -53,13 +53,13 @@ export const ConfigSchema = z.object({
     .min(16)
     .default(512)
     .describe('heap (V8 old generation) budget of one extraction worker, in MiB; over it, the worker is terminated and the upload fails with PDF_TOO_COMPLEX'),
-  SEARCH_CACHE_ENTRIES: z.coerce
+  SEARCH_CACHE_HITS: z.coerce
     .number()
     .int()
     .min(0)
-    .max(100_000)
-    .default(2_000)
-    .describe('search answers kept in memory until a product, supplier or list they depend on changes (0: no cache)'),
+    .max(10_000_000)
+    .default(50_000)
+    .describe('search hits kept in memory, in the answers of recent searches, until what they show changes (0: no answers are kept)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
 });
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

@@ -27,7 +27,7 @@ import { createTokenRepository, createTokenService } from './tokens/index.js';
 import { transactionRunner } from './storage/transaction.js';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'SDS_EXTRACT_WORKERS' | 'SDS_EXTRACT_TIMEOUT_MS' | 'SDS_EXTRACT_MEMORY_MB' | 'SEARCH_CACHE_ENTRIES'>;
+  config: Pick<Config, 'SDS_EXTRACT_WORKERS' | 'SDS_EXTRACT_TIMEOUT_MS' | 'SDS_EXTRACT_MEMORY_MB' | 'SEARCH_CACHE_HITS'>;
   logger?: Logger;
 }
 
@@ -90,7 +90,7 @@ export function createServices(connection: Connection, { config, logger }: Servi
   };
   const search = createSearchService({
     products, suppliers, contracts, sdsRevisions, declarations: repositories.declarations, findings: repositories.findings, lists: listRepository,
-    audit: repositories.audit, cachedResults: config.SEARCH_CACHE_ENTRIES, ...(logger ? { logger } : {}),
+    audit: repositories.audit, cachedHits: config.SEARCH_CACHE_HITS, ...(logger ? { logger } : {}),
   });
   // A re-screen changes findings outside any request: the next search catches up at once.
   jobs.register('rescreen', async (context) => {

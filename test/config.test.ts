@@ -30,7 +30,7 @@ describe('configuration (loadConfig)', () => {
       SDS_EXTRACT_WORKERS: Math.min(2, availableParallelism()),
       SDS_EXTRACT_TIMEOUT_MS: 60_000,
       SDS_EXTRACT_MEMORY_MB: 512,
-      SEARCH_CACHE_ENTRIES: 2_000,
+      SEARCH_CACHE_HITS: 50_000,
       LOG_LEVEL: 'info',
     });
     expect(config.MONGODB_URI).to.equal(undefined);
@@ -50,7 +50,7 @@ describe('configuration (loadConfig)', () => {
       SDS_EXTRACT_WORKERS: '4',
       SDS_EXTRACT_TIMEOUT_MS: '250',
       SDS_EXTRACT_MEMORY_MB: '128',
-      SEARCH_CACHE_ENTRIES: '0',
+      SEARCH_CACHE_HITS: '0',
       LOG_LEVEL: 'debug',
     };
 
@@ -60,7 +60,7 @@ describe('configuration (loadConfig)', () => {
     // Assert
     expect(config).to.deep.equal({
       ...env, PORT: 3000, UPLOAD_MAX_BYTES: 4096, JSON_MAX_BYTES: 2048, SDS_EXTRACT_WORKERS: 4, SDS_EXTRACT_TIMEOUT_MS: 250, SDS_EXTRACT_MEMORY_MB: 128,
-      SEARCH_CACHE_ENTRIES: 0,
+      SEARCH_CACHE_HITS: 0,
     });
   });
 
@@ -81,7 +81,7 @@ describe('configuration (loadConfig)', () => {
     ['CHEMREG_ADMIN_TOKEN', 'too-short'],
     ['CHEMREG_ADMIN_TOKEN', 'chemreg admin token with a space 0123456789'],
     ['LOG_LEVEL', 'loud'],
-    ['SEARCH_CACHE_ENTRIES', '-1'],
+    ['SEARCH_CACHE_HITS', '-1'],
     ['UPLOAD_MAX_BYTES', '-1'],
     ['JSON_MAX_BYTES', 'lots'],
     ['SDS_EXTRACT_WORKERS', '0'],

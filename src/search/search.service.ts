@@ -41,8 +41,8 @@ export interface SearchServiceDeps {
   findings: FindingRepository;
   lists: ListRepository;
   audit: AuditRepository;
-  /** Search answers kept until the index changes (SEARCH_CACHE_ENTRIES; 0: none). */
-  cachedResults?: number;
+  /** How many hits the answers kept until the index changes may hold together (SEARCH_CACHE_HITS; 0: none are kept). */
+  cachedHits?: number;
   logger?: Logger;
 }
 
@@ -54,7 +54,7 @@ interface ContractSummary {
 
 export function createSearchService(deps: SearchServiceDeps) {
   const { products, suppliers, contracts, sdsRevisions, declarations, findings, lists, audit, logger } = deps;
-  const cachedResults = deps.cachedResults ?? 0;
+  const cachedHits = deps.cachedHits ?? 0;
   let index: SearchIndex = createSearchIndex();
   let contractById = new Map<string, ContractSummary>();
   let listVersions = '';
@@ -71,6 +71,9 @@ export function createSearchService(deps: SearchServiceDeps) {
   // and one broad word visits every product it finds.
   const answers = new Map<string, SearchResult>();
   let answersHold = '';
+  /** The hits the kept answers hold, an answer without hits counting as one. */
+  let keptHits = 0;
+  const weightOf = (result: SearchResult): number => Math.max(1, result.items.length);
   let builds = 0;
   let contractChanges = 0;
 
@@ -280,10 +283,11 @@ export function createSearchService(deps: SearchServiceDeps) {
 
   /** The answer kept under `key` while it holds, else `answer()`, kept for next time. */
   function remembered(key: string, answer: () => SearchResult): SearchResult {
-    if (cachedResults === 0) return answer();
+    if (cachedHits === 0) return answer();
     const holds = `${builds}|${index.generation}|${contractChanges}`;
     if (holds !== answersHold) {
       answers.clear();
+      keptHits = 0;
       answersHold = holds;
     }
     const kept = answers.get(key);
@@ -294,7 +298,12 @@ export function createSearchService(deps: SearchServiceDeps) {
     }
     const result = answer();
     answers.set(key, result);
-    if (answers.size > cachedResults) answers.delete(answers.keys().next().value!);
+    keptHits += weightOf(result);
+    for (const [oldest, dropped] of answers) {
+      if (keptHits <= cachedHits) break;
+      answers.delete(oldest);
+      keptHits -= weightOf(dropped);
+    }
     return result;
   }
 
