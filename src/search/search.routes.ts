@@ -1,11 +1,11 @@
+import { keptJsonSender } from '../shared/http/kept-json.js';
 import type { ApiRegistry } from '../shared/http/route.js';
 import { IdParams } from '../shared/ids.js';
 import { Alternatives, AlternativesQuery, SearchQuery, SearchResult } from './search.schema.js';
 import type { SearchService } from './search.service.js';
 
 export function registerSearchRoutes(api: ApiRegistry, search: SearchService): void {
-  // An answer the service keeps is the same object each time it gives it: it is serialised once.
-  const bodies = new WeakMap<SearchResult, string>();
+  const sendAnswer = keptJsonSender<SearchResult>();
 
   api.define(
     {
@@ -19,13 +19,7 @@ export function registerSearchRoutes(api: ApiRegistry, search: SearchService): v
       responses: { 200: { description: 'a page of hits, best first', schema: SearchResult } },
     },
     async ({ actor, query }, res) => {
-      const result = await search.search(actor, query);
-      let body = bodies.get(result);
-      if (body === undefined) {
-        body = JSON.stringify(result);
-        bodies.set(result, body);
-      }
-      res.type('json').send(body);
+      sendAnswer(res, await search.search(actor, query));
     },
   );
 

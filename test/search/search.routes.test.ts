@@ -229,6 +229,29 @@ describe('search API', function () {
     expect(names(afterProduct)).to.deep.equal(['Golvrent Parfymfri']);
   });
 
+  it('when a client asks again with the ETag of the answer it has, then 304 says it still holds, until the products change', async () => {
+    // Arrange
+    const first = await procurement.get('/api/v1/search?q=vinylhandske');
+    const etag = first.headers.get('etag')!;
+    // As a browser revalidates what it holds (fetch would otherwise add Cache-Control: no-cache to a conditional request).
+    const ask = () => procurement.raw('GET', '/api/v1/search?q=vinylhandske', { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+
+    // Act
+    const unchanged = await ask();
+    const renamed = await admin.patch(`/api/v1/products/${ids.vinyl}`, { name: 'Vinylhandske Pudrad' });
+    const changed = await ask();
+
+    // Assert
+    expect(first.status, show(first)).to.equal(200);
+    expect(first.headers.get('content-type')).to.match(/^application\/json/u);
+    expect(etag).to.be.a('string');
+    expect(unchanged.status).to.equal(304);
+    expect(renamed.status, show(renamed)).to.equal(200);
+    expect(changed.status).to.equal(200);
+    expect(changed.headers.get('etag')).to.not.equal(etag);
+    expect((changed.body as Result).items.map((hit) => hit.product.name)).to.include('Vinylhandske Pudrad');
+  });
+
   it('when the query has neither words nor a filter, or a bad filter, then 400 names the field and nothing is searched', async () => {
     // Act
     const empty = await procurement.get('/api/v1/search');
