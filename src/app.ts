@@ -26,6 +26,7 @@ import { buildOpenApiDocument } from './shared/openapi.js';
 import type { Storage } from './storage/connection.js';
 import { registerSupplierRoutes } from './suppliers/index.js';
 import { registerTokenRoutes } from './tokens/index.js';
+import { serveWebInterface } from './web/web.routes.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -122,6 +123,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
     );
   });
   app.use('/docs', express.static(swaggerUiDir, { index: 'index.html' }));
+  serveWebInterface(app);
 
   app.use(routeNotFound);
   app.use(errorHandler(logger));

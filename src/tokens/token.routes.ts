@@ -1,9 +1,22 @@
 import type { ApiRegistry } from '../shared/http/route.js';
 import { IdParams } from '../shared/ids.js';
-import { CreatedToken, Token, TokenCreate, TokenListQuery, TokenPage } from './token.schema.js';
+import { CreatedToken, Me, Token, TokenCreate, TokenListQuery, TokenPage } from './token.schema.js';
 import type { TokenService } from './token.service.js';
 
 export function registerTokenRoutes(api: ApiRegistry, tokens: TokenService): void {
+  api.define(
+    {
+      method: 'get', path: '/me', operationId: 'getMe', tag: 'tokens', roles: ['admin', 'expert', 'procurement', 'supplier'],
+      summary: 'Who the token belongs to: its name, role and, for a supplier token, its supplier',
+      description: 'What a client (the web interface) needs after sign-in to show what the role may do.',
+      responses: { 200: { description: 'the caller', schema: Me } },
+    },
+    ({ actor }, res) => {
+      const me: Me = { tokenId: actor.tokenId, name: actor.tokenName, role: actor.role, supplierId: actor.supplierId ?? null };
+      res.json(me);
+    },
+  );
+
   api.define(
     {
       method: 'post', path: '/tokens', operationId: 'createToken', tag: 'tokens', roles: ['admin'],

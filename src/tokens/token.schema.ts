@@ -57,3 +57,14 @@ export const TokenListQuery = z.strictObject({
 export type TokenListQuery = z.infer<typeof TokenListQuery>;
 
 export const TokenPage = PageOf(Token, 'TokenPage');
+
+/** Who the caller is, as the web interface shows it after sign-in (GET /api/v1/me). */
+export const Me = z
+  .object({
+    tokenId: Id,
+    name: z.string().describe('the token\'s name'),
+    role: Role,
+    supplierId: Id.nullable().describe('the one supplier a supplier token acts for; null for other roles'),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;

@@ -350,6 +350,18 @@ const MATRIX: Row[] = [
 
   // -- tokens: admins manage --------------------------------------------------------------------------
   {
+    method: 'get', path: '/api/v1/me',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: (caller) => ({
+      path: '/api/v1/me',
+      verify: (res, ok) => {
+        if (!ok) return;
+        const role = caller === 'supplierA' ? 'supplier' : caller;
+        expect(res.body).to.include({ role, supplierId: caller === 'supplierA' ? fx.supplierA.id : null });
+      },
+    }),
+  },
+  {
     method: 'post', path: '/api/v1/tokens',
     expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 201, expert: 'FORBIDDEN', procurement: 'FORBIDDEN', supplierA: 'FORBIDDEN' },
     call: (caller) => {

@@ -1,0 +1,67 @@
+// Browser tests (issue 8): Debian's Chromium driven headless by playwright-core, against a test app that serves the
+// web interface built from the current sources. Chromium must be installed (.ci/run installs it with apt-get);
+// CHROMIUM_PATH points elsewhere when it is not at /usr/bin/chromium.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestApp } from './test-app.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+let built: Promise<void> | undefined;
+
+/**
+ * Builds the web interface into web/dist, once per test run, as `npm run build:web` does. In a child process: the
+ * TypeScript loader the tests run under would otherwise also resolve the bundler's own imports.
+ */
+export function buildWebInterface(): Promise<void> {
+  built ??= new Promise((resolve, reject) => {
+    execFile('npm', ['run', '--silent', 'build:web'], { cwd: ROOT }, (err, _stdout, stderr) => (err ? reject(new Error(`npm run build:web failed: ${stderr}`)) : resolve()));
+  });
+  return built;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+export interface BrowserPage {
+  page: Page;
+  /** Uncaught exceptions and console errors in the page so far: a test expects none. */
+  errors: string[];
+}
+
+/** A fresh browser context (its own session storage) on the app, not signed in. */
+export async function openApp(browser: Browser, t: TestApp, path = '/'): Promise<BrowserPage> {
+  const context = await browser.newContext({ locale: 'sv-SE', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(`${t.baseUrl}/#${path}`);
+  return { page, errors };
+}
+
+/** Opens the app and signs in with `token` through the sign-in form (in Swedish, the default language). */
+export async function signIn(browser: Browser, t: TestApp, token: string, path = '/'): Promise<BrowserPage> {
+  const opened = await openApp(browser, t, path);
+  await opened.page.getByLabel('API-token').fill(token);
+  await opened.page.getByRole('button', { name: 'Logga in' }).click();
+  await opened.page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  return opened;
+}
+
+/** With SCREENSHOTS=1 (npm run screenshots), saves the page as docs/screenshots/<name>.png for the README. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the page's own implementation (issue 8, in progress).
+export function ProductPage(_props: Record<string, unknown>) {
+  return <p class="notice">ProductPage</p>;
+}

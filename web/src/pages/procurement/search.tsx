@@ -1,0 +1,4 @@
+// Placeholder: replaced by the page's own implementation (issue 8, in progress).
+export function SearchPage(_props: Record<string, unknown>) {
+  return <p class="notice">SearchPage</p>;
+}

@@ -1,0 +1,45 @@
+// Who is signed in. The token lives in sessionStorage: it is gone when the tab closes, and never in a cookie, so the
+// API's bearer-token model (and its CSRF immunity) is unchanged. Who the token belongs to comes from GET /api/v1/me.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+export type Role = 'admin' | 'expert' | 'procurement' | 'supplier';
+
+export interface Me {
+  tokenId: string;
+  name: string;
+  role: Role;
+  supplierId: string | null;
+}
+
+const TOKEN_KEY = 'chemreg.token';
+const listeners = new Set<() => void>();
+
+export function currentToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function rememberToken(token: string): void {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export function signOut(): void {
+  if (currentToken() === null) return;
+  sessionStorage.removeItem(TOKEN_KEY);
+  for (const listener of listeners) listener();
+}
+
+/** Called whenever the session ends (sign-out, or the API refusing the token). */
+export function onSignOut(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const SessionContext = createContext<Me | null>(null);
+
+/** The signed-in caller; pages are only rendered once there is one. */
+export function useMe(): Me {
+  const me = useContext(SessionContext);
+  if (me === null) throw new Error('useMe outside a signed-in page');
+  return me;
+}
