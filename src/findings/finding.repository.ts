@@ -13,7 +13,8 @@ export interface FindingFilter {
   productId?: string;
   listId?: string;
   severity?: string;
-  status?: FindingStatus;
+  /** Any of these. */
+  status?: readonly FindingStatus[];
   matchType?: string;
 }
 
@@ -136,7 +137,7 @@ export function createFindingRepository(connection: Connection) {
       if (filter.productId !== undefined) query.productId = filter.productId;
       if (filter.listId !== undefined) query['list.id'] = filter.listId;
       if (filter.severity !== undefined) query.severity = filter.severity;
-      if (filter.status !== undefined) query.status = filter.status;
+      if (filter.status !== undefined) query.status = filter.status.length === 1 ? filter.status[0] : { $in: [...filter.status] };
       if (filter.matchType !== undefined) query.matchType = filter.matchType;
       return findPage(Findings, query, { createdAt: -1, _id: -1 }, page, (doc) => {
         const { key: _key, evidenceDigest: _digest, ...finding } = toFinding(doc);

@@ -15,6 +15,7 @@ export type FindingStatus = z.infer<typeof FindingStatus>;
  * until a date, not resolved. Search, alternatives and follow-up count these as a product's open findings.
  */
 export const OPEN_STATUSES: readonly FindingStatus[] = ['open', 'confirmed', 'substitution-requested'];
+const OPEN_STATUSES_EXAMPLE = OPEN_STATUSES.join(',');
 
 export const MatchTypeSchema = z
   .enum(['cas', 'ec', 'index', 'group-member', 'name', 'element', 'hazard-code', 'declared-answer'])
@@ -84,7 +85,14 @@ export const FindingListQuery = z.strictObject({
   productId: Id.optional(),
   listId: z.string().trim().min(1).max(64).optional(),
   severity: Severity.optional(),
-  status: FindingStatus.optional(),
+  // One status or several, comma-separated: the findings still open for a supplier are open, confirmed and
+  // substitution-requested ones, asked for in one request.
+  status: z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()))
+    .pipe(z.array(FindingStatus).min(1).max(FindingStatus.options.length))
+    .optional()
+    .describe(`one status, or several separated by commas (e.g. ${OPEN_STATUSES_EXAMPLE})`),
   matchType: MatchTypeSchema.optional(),
   ...PageQuery,
 });

@@ -8,20 +8,12 @@ import type { Page } from '../shared/http/pagination.js';
 import type { RunInTransaction } from '../storage/transaction.js';
 import type { Match, ScreenedSubstance } from '../screening/screening.types.js';
 import type { FindingRepository, FindingState, FindingWrite, StoredFinding } from './finding.repository.js';
-import type { DecisionAction, DecisionInput, Finding, FindingEvent, FindingFields, FindingListQuery, FindingStatus } from './finding.schema.js';
+import type { DecisionInput, Finding, FindingEvent, FindingFields, FindingListQuery, FindingStatus } from './finding.schema.js';
+import { TRANSITIONS } from './finding-transitions.js';
 
 const SYSTEM_BY = { tokenId: 'system', tokenName: 'screening', role: 'system' };
 
 // Which statuses each action may start from. `answer` (a supplier's reply) changes no status.
-const TRANSITIONS: Record<DecisionAction, { from: readonly FindingStatus[]; to: FindingStatus | null; roles: readonly string[] }> = {
-  confirm: { from: ['open'], to: 'confirmed', roles: ['admin', 'expert'] },
-  dismiss: { from: ['open', 'confirmed', 'substitution-requested'], to: 'dismissed', roles: ['admin', 'expert'] },
-  'grant-exception': { from: ['open', 'confirmed', 'substitution-requested'], to: 'exception', roles: ['admin', 'expert'] },
-  'request-substitution': { from: ['open', 'confirmed'], to: 'substitution-requested', roles: ['admin', 'expert'] },
-  resolve: { from: ['confirmed', 'substitution-requested', 'exception'], to: 'resolved', roles: ['admin', 'expert'] },
-  reopen: { from: ['confirmed', 'dismissed', 'exception', 'substitution-requested', 'resolved'], to: 'open', roles: ['admin', 'expert'] },
-  answer: { from: ['open', 'confirmed', 'substitution-requested', 'exception'], to: null, roles: ['supplier', 'admin'] },
-};
 
 /** What a product's screening changed, for the change report. */
 export interface FindingChanges {

@@ -126,8 +126,8 @@ const ROHS_REFERENCE = 'RoHS 2011/65/EU Annex II: maximum 0.1 % w/w in a homogen
 const CADMIUM_CAS = '7440-43-9';
 
 /** 1. A contract's threshold is a maximum ("≤ 0.1 % w/w"): only more than it breaches the contract. */
-export function contractLimit(thresholdPercent: number, contractId: string | null): AppliedLimit {
-  const who = contractId === null ? 'the list application' : `contract ${contractId}`;
+export function contractLimit(thresholdPercent: number, contractId: string | null, contractNumber?: string): AppliedLimit {
+  const who = contractId === null ? 'the list application' : `contract ${contractNumber ?? contractId}`;
   return { percent: thresholdPercent, inclusive: false, source: 'contract', reference: `threshold set by ${who}` };
 }
 

@@ -349,7 +349,7 @@ function buildMatch(
   let strictest: Evaluation | undefined;
   let decisive: Evaluation | undefined;
   for (const application of applications) {
-    const limit = application.thresholdPercent === undefined ? legalLimit : contractLimit(application.thresholdPercent, application.contractId);
+    const limit = application.thresholdPercent === undefined ? legalLimit : contractLimit(application.thresholdPercent, application.contractId, application.contractNumber);
     const concentration = perMaterial && limit?.source !== 'contract' ? (substance.materialConcentration ?? null) : substance.concentration;
     let test = testConcentration(concentration, limit);
     let question: string | undefined;
@@ -368,6 +368,7 @@ function buildMatch(
       concentration,
       question,
       contractId: application.contractId,
+      contractNumber: application.contractNumber,
       contractSeverity: application.severity,
     };
     const evaluation: Evaluation = { input, severity: severityOf(input) };

@@ -40,7 +40,7 @@ export function applicationsFor(product: Product, screeningLists: readonly Scree
   for (const contract of productContracts) {
     for (const requirement of contract.requirementProfile.lists) {
       applications.push({
-        listId: requirement.list, contractId: contract.id,
+        listId: requirement.list, contractId: contract.id, contractNumber: contract.number,
         ...(requirement.severity !== undefined ? { severity: requirement.severity } : {}),
         ...(requirement.thresholdPercent !== undefined ? { thresholdPercent: requirement.thresholdPercent } : {}),
       });

@@ -57,6 +57,8 @@ export interface ListApplication {
   listId: string;
   /** The contract whose requirement profile names the list; null for the legal baseline. */
   contractId: string | null;
+  /** The buyer's number of that contract ("RS-2026-0107"): reasons name the contract by it, as people know it. */
+  contractNumber?: string;
   severity?: Severity;
   thresholdPercent?: number;
 }

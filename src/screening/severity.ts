@@ -46,6 +46,7 @@ export interface SeverityInput {
   question?: string | undefined;
   /** Null for the legal baseline. */
   contractId: string | null;
+  contractNumber?: string | undefined;
   /** The contract's own severity for hits on this list (ListApplication.severity). */
   contractSeverity?: Severity | undefined;
 }
@@ -65,10 +66,10 @@ export function severityOf(input: SeverityInput): Severity {
 }
 
 function judge(input: SeverityInput, explain: boolean): Assessment {
-  const { entry, contractId, contractSeverity, regime } = input;
+  const { entry, contractId, contractNumber, contractSeverity, regime } = input;
   const label = explain ? labelOf(input.listName, entry) : '';
   const phrase = explain ? testPhrase(input) : '';
-  const who = contractId === null ? 'the list application' : `contract ${contractId}`;
+  const who = contractId === null ? 'the list application' : `contract ${contractNumber ?? contractId}`;
 
   if (isUpcoming(entry, input.today)) {
     const date = entry.appliesFrom ?? entry.dateOfInclusion ?? 'a date the list does not state';

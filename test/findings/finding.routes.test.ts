@@ -119,6 +119,21 @@ describe('findings API (screening end to end)', function () {
     expect(confirmAfter.status, 'confirm is only allowed from open').to.equal(409);
   });
 
+  it('when findings are filtered by several statuses, then any of them matches, and an unknown status is a 400 naming the field', async () => {
+    // Act
+    const stillOpen = await expert.get(`/api/v1/findings?productId=${productId}&status=open,confirmed,substitution-requested`);
+    const either = await expert.get(`/api/v1/findings?productId=${productId}&status=open,dismissed`);
+    const one = await expert.get(`/api/v1/findings?productId=${productId}&status=dismissed`);
+    const bad = await expert.get(`/api/v1/findings?productId=${productId}&status=open,closed`);
+
+    // Assert
+    expect(stillOpen.body.total, show(stillOpen)).to.equal(0);
+    expect(either.body.total, show(either)).to.equal(1);
+    expect(one.body.total, show(one)).to.equal(1);
+    expect(bad.status, show(bad)).to.equal(400);
+    expect(bad.body.issues.map((i: { path: string }) => i.path)).to.include('query.status.1');
+  });
+
   it('when the list is re-imported unchanged in content but as a new file, then the dismissed finding stays dismissed and is not rewritten', async () => {
     const before = (await expert.get(`/api/v1/findings?productId=${productId}`)).body.items[0];
     const res = await admin.post('/api/v1/lists/import', listFile('region-phase-out', 'custom', [butoxy, unrelated], '2026-03-01'));

@@ -287,7 +287,7 @@ describe(createMatcher.name, () => {
       const applications: ListApplication[] = [
         { listId: 'echa-candidate-list', contractId: null },
         { listId: 'echa-candidate-list', contractId: 'contract-b', thresholdPercent: 0.05 },
-        { listId: 'echa-candidate-list', contractId: 'contract-a', thresholdPercent: 0.01 },
+        { listId: 'echa-candidate-list', contractId: 'contract-a', contractNumber: 'RS-2026-0107', thresholdPercent: 0.01 },
       ];
       const dehp = substance('s', { ...DEHP, concentration: parseConcentration('0.02 %') });
 
@@ -296,20 +296,20 @@ describe(createMatcher.name, () => {
 
       // Assert: below the legal 0.1 % and contract B's 0.05 %, above contract A's 0.01 %.
       expect(match.contractIds).to.deep.equal(['contract-a', 'contract-b']);
-      expect(match.limit).to.deep.equal({ percent: 0.01, inclusive: false, source: 'contract', reference: 'threshold set by contract contract-a' });
+      expect(match.limit, 'the contract named by its number').to.deep.equal({ percent: 0.01, inclusive: false, source: 'contract', reference: 'threshold set by contract RS-2026-0107' });
       expect(match).to.include({ concentrationTest: 'exceeds', severity: 'orange' });
-      expect(match.severityReason).to.contain('contract contract-a');
+      expect(match.severityReason).to.contain('contract RS-2026-0107');
     });
 
     it('when applications give different severities, then the match takes the highest', () => {
       const applications: ListApplication[] = [
         { listId: 'chemsec-sin-list', contractId: 'c-1' },
-        { listId: 'chemsec-sin-list', contractId: 'c-2', severity: 'red' },
+        { listId: 'chemsec-sin-list', contractId: 'c-2', contractNumber: 'VGR-2025-12', severity: 'red' },
       ];
       const sin = list('chemsec-sin-list', 'watch', [entry('80-05-7', 'Bisphenol A', { cas: ['80-05-7'] })]);
       const match = only(createMatcher([sin]).screen([substance('s', { cas: '80-05-7', concentration: parseConcentration('1 %') })], applications, article));
       expect(match.severity).to.equal('red');
-      expect(match.severityReason).to.contain('contract c-2 sets severity red');
+      expect(match.severityReason).to.contain('contract VGR-2025-12 sets severity red');
       expect(match.contractIds).to.deep.equal(['c-1', 'c-2']);
     });
 
