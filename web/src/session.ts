@@ -3,14 +3,10 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
-export type Role = 'admin' | 'expert' | 'procurement' | 'supplier';
+import type { Me } from './api-types.js';
 
-export interface Me {
-  tokenId: string;
-  name: string;
-  role: Role;
-  supplierId: string | null;
-}
+export type { Me };
+export type Role = Me['role'];
 
 const TOKEN_KEY = 'chemreg.token';
 const listeners = new Set<() => void>();

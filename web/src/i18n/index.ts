@@ -45,9 +45,14 @@ export function useT<K extends string>(messages: Messages<K>): { t: Translate<K>
 
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
 export function formatDate(value: string | Date | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return '–';
-  const date = typeof value === 'string' ? new Date(value) : value;
+  // A date without a time (a revision date, a due date) is that calendar day wherever the reader is: read as UTC
+  // midnight, it would show as the day before west of Greenwich.
+  const day = typeof value === 'string' ? DATE_ONLY.exec(value) : null;
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : typeof value === 'string' ? new Date(value) : value;
   return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleDateString(LOCALE[lang], { year: 'numeric', month: '2-digit', day: '2-digit' });
 }
 
