@@ -3,7 +3,8 @@
 // CHROMIUM_PATH points elsewhere when it is not at /usr/bin/chromium.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TestApp } from './test-app.js';
@@ -64,4 +65,30 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource: string | undefined;
+
+export interface AccessibilityViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * The WCAG 2.1 A/AA rules axe-core finds broken on the page as it is now, serious and critical ones only: missing
+ * labels and names, contrast, invalid ARIA, keyboard traps.
+ */
+export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
+  // Evaluated through the DevTools protocol: the app's Content Security Policy (rightly) refuses injected script tags.
+  axeSource ??= await readFile(AXE, 'utf8');
+  await page.evaluate(axeSource);
+  const result = await page.evaluate<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
