@@ -17,7 +17,7 @@ import { registerFollowUpRoutes } from './follow-up/index.js';
 import { registerJobRoutes } from './jobs/index.js';
 import { registerCuratedLimitRoutes, registerListRoutes } from './lists/index.js';
 import type { Services } from './services.js';
-import { authenticate } from './shared/http/auth.js';
+import { authenticate, limitAuthFailures } from './shared/http/auth.js';
 import { errorHandler, routeNotFound } from './shared/http/error-handler.js';
 import { ApiRegistry } from './shared/http/route.js';
 import { multipartUpload } from './shared/http/upload.js';
@@ -37,7 +37,7 @@ const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 const Readiness = z.object({ status: z.enum(['ready', 'storage-unavailable']) }).meta({ id: 'Readiness' });
 
 export interface AppDeps {
-  config: Pick<Config, 'JSON_MAX_BYTES' | 'UPLOAD_MAX_BYTES'>;
+  config: Pick<Config, 'JSON_MAX_BYTES' | 'UPLOAD_MAX_BYTES' | 'AUTH_FAILURES_PER_IP' | 'AUTH_FAILURES_PER_TOKEN' | 'AUTH_FAILURE_WINDOW_S' | 'TRUST_PROXY'>;
   storage: Pick<Storage, 'ping'>;
   services: Services;
   logger: Logger;
@@ -53,6 +53,8 @@ export interface App {
 export function createApp({ config, storage, services, logger }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client's address (rate limits, logs) is the one the trusted proxies forwarded.
+  if (config.TRUST_PROXY > 0) app.set('trust proxy', config.TRUST_PROXY);
   app.use(createHttpLogger(logger));
   // upgrade-insecure-requests is left out: chemreg is often run on plain http inside a network, where the
   // directive would make browsers fetch /docs assets over https and fail.
@@ -80,6 +82,7 @@ export function createApp({ config, storage, services, logger }: AppDeps): App {
   );
 
   const router = express.Router();
+  router.use(limitAuthFailures({ perIp: config.AUTH_FAILURES_PER_IP, perToken: config.AUTH_FAILURES_PER_TOKEN, windowMs: config.AUTH_FAILURE_WINDOW_S * 1000 }));
   // A successful write makes the next search catch up first, so that users find what they have just changed.
   router.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -53,6 +53,26 @@ export const ConfigSchema = z.object({
     .min(16)
     .default(512)
     .describe('heap (V8 old generation) budget of one extraction worker, in MiB; over it, the worker is terminated and the upload fails with PDF_TOO_COMPLEX'),
+  AUTH_FAILURES_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .describe('failed authentications one client address may make per AUTH_FAILURE_WINDOW_S before its requests get 429'),
+  AUTH_FAILURES_PER_TOKEN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe('failed authentications with one and the same token (unknown or revoked) per AUTH_FAILURE_WINDOW_S before it gets 429'),
+  AUTH_FAILURE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(300).describe('window of the authentication failure limits, in seconds'),
+  TRUST_PROXY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(0)
+    .describe('reverse proxies in front of chemreg whose X-Forwarded-For is trusted for the client address (0: none)'),
   SEARCH_CACHE_HITS: z.coerce
     .number()
     .int()

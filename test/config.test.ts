@@ -30,6 +30,10 @@ describe('configuration (loadConfig)', () => {
       SDS_EXTRACT_WORKERS: Math.min(2, availableParallelism()),
       SDS_EXTRACT_TIMEOUT_MS: 60_000,
       SDS_EXTRACT_MEMORY_MB: 512,
+      AUTH_FAILURES_PER_IP: 50,
+      AUTH_FAILURES_PER_TOKEN: 10,
+      AUTH_FAILURE_WINDOW_S: 300,
+      TRUST_PROXY: 0,
       SEARCH_CACHE_HITS: 50_000,
       LOG_LEVEL: 'info',
     });
@@ -50,6 +54,10 @@ describe('configuration (loadConfig)', () => {
       SDS_EXTRACT_WORKERS: '4',
       SDS_EXTRACT_TIMEOUT_MS: '250',
       SDS_EXTRACT_MEMORY_MB: '128',
+      AUTH_FAILURES_PER_IP: '5',
+      AUTH_FAILURES_PER_TOKEN: '3',
+      AUTH_FAILURE_WINDOW_S: '60',
+      TRUST_PROXY: '1',
       SEARCH_CACHE_HITS: '0',
       LOG_LEVEL: 'debug',
     };
@@ -60,7 +68,7 @@ describe('configuration (loadConfig)', () => {
     // Assert
     expect(config).to.deep.equal({
       ...env, PORT: 3000, UPLOAD_MAX_BYTES: 4096, JSON_MAX_BYTES: 2048, SDS_EXTRACT_WORKERS: 4, SDS_EXTRACT_TIMEOUT_MS: 250, SDS_EXTRACT_MEMORY_MB: 128,
-      SEARCH_CACHE_HITS: 0,
+      AUTH_FAILURES_PER_IP: 5, AUTH_FAILURES_PER_TOKEN: 3, AUTH_FAILURE_WINDOW_S: 60, TRUST_PROXY: 1, SEARCH_CACHE_HITS: 0,
     });
   });
 

@@ -19,6 +19,8 @@ export const ErrorCatalogue = {
   CONFLICT: { status: 409, error: 'Conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, error: 'Payload Too Large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, error: 'Unsupported Media Type' },
+  // Too many failed authentications from one address, or with one token (issue 9): try again after Retry-After.
+  RATE_LIMITED: { status: 429, error: 'Too Many Requests' },
   // Uploaded documents (SDS PDFs): checked on their bytes, never on the file name.
   PDF_EMPTY: { status: 400, error: 'Bad Request' },
   NOT_A_PDF: { status: 415, error: 'Unsupported Media Type' },

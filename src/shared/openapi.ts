@@ -18,6 +18,7 @@ const COMMON_ERRORS: Record<number, string> = {
   400: 'invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_REFERENCE); `issues` names the offending fields',
   401: 'no token, or an unknown or revoked one (UNAUTHENTICATED, INVALID_TOKEN)',
   403: 'the token\'s role may not call this operation (FORBIDDEN)',
+  429: 'too many failed authentications from this address or with this token (RATE_LIMITED); see Retry-After',
 };
 
 type StatusKey = `${1 | 2 | 3 | 4 | 5}${string}`;

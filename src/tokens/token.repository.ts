@@ -36,9 +36,10 @@ export function createTokenRepository(connection: Connection) {
   return {
     model: Tokens,
 
-    async findActiveByHash(hash: string): Promise<Token | undefined> {
+    /** The active token with this hash, with the hash as stored (the verifier compares it once more). */
+    async findActiveByHash(hash: string): Promise<(Token & { hash: string }) | undefined> {
       const doc = await Tokens.findOne({ hash, revokedAt: { $exists: false } }).lean<TokenDoc>();
-      return doc ? toToken(doc) : undefined;
+      return doc ? { ...toToken(doc), hash: doc.hash } : undefined;
     },
 
     async findById(id: string, session?: Session): Promise<Token | undefined> {

@@ -1,5 +1,5 @@
 // Token use cases: issue, verify, list, revoke, and the first admin token on an empty database.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SYSTEM_ACTOR, type AuditService } from '../audit/index.js';
 import type { Actor } from '../shared/actor.js';
 import { ClientError, invalidReference, notFound } from '../shared/errors.js';
@@ -13,6 +13,7 @@ import type { Token, TokenCreate, TokenListQuery } from './token.schema.js';
 // guessed; slow password hashes exist for low-entropy human passwords, not for random tokens.
 const newSecret = (): string => `chemreg_${randomBytes(32).toString('base64url')}`;
 const hashOf = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 // Enough to tell tokens apart in a list, far too little to guess the rest.
 const prefixOf = (secret: string): string => secret.slice(0, Math.min(12, Math.floor(secret.length / 4)));
 /**
@@ -66,7 +67,9 @@ export function createTokenService(deps: {
       if (known && known.until > Date.now()) return known.identity;
       const before = revocations;
       const token = await tokens.findActiveByHash(hash);
-      if (!token) {
+      // The lookup already matched the hash; compared again in constant time, so that no comparison whose duration
+      // depends on the secret decides, whatever the storage engine does with the lookup.
+      if (!token || !sameHash(token.hash, hash)) {
         verified.delete(hash);
         return null;
       }

@@ -57,7 +57,10 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const external = process.env.MONGODB_URI;
   const dataDir = external ? undefined : await mkdtemp(join(tmpdir(), 'chemreg-test-'));
-  const config = loadConfig({ LOG_LEVEL: 'info', ...(external ? { MONGODB_URI: external } : { DATA_DIR: dataDir! }), ...env });
+  // Tests send thousands of deliberately unauthenticated requests from one address: the failure limits are tested on
+  // their own (test/shared/http/auth.test.ts) and set out of reach elsewhere.
+  const limits = { AUTH_FAILURES_PER_IP: '1000000', AUTH_FAILURES_PER_TOKEN: '1000000' };
+  const config = loadConfig({ LOG_LEVEL: 'info', ...limits, ...(external ? { MONGODB_URI: external } : { DATA_DIR: dataDir! }), ...env });
   const storage = await openStorage(config, external ? { dbName: `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}` } : {});
   const logs: string[] = [];
   const sink = new Writable({

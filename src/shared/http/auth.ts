@@ -1,5 +1,7 @@
 // Bearer-token authentication and role authorisation for API routes.
-import type { RequestHandler } from 'express';
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Actor, Role } from '../actor.js';
 import { ClientError, forbidden } from '../errors.js';
 import { requestIdOf } from './request-id.js';
@@ -37,4 +39,38 @@ export function authorize(roles: readonly Role[]): RequestHandler {
     if (!roles.includes(actor.role)) throw forbidden(`the ${actor.role} role may not do this (allowed: ${roles.join(', ')})`);
     next();
   };
+}
+
+export interface AuthFailureLimits {
+  perIp: number;
+  perToken: number;
+  windowMs: number;
+}
+
+/**
+ * Rate limits on failed authentication (issue 9): per client address, and per token presented, counting only the
+ * requests that end in 401. A guessed 256-bit token is hopeless anyway; the limits stop a scanner or a misconfigured
+ * integration hammering storage with lookups, and make a stolen-but-revoked token's retries visible as 429s. Once over,
+ * every request from that address (or with that token) answers 429 RATE_LIMITED until the window has passed. The
+ * counts are per process.
+ */
+export function limitAuthFailures(limits: AuthFailureLimits): RequestHandler[] {
+  const failed = (_req: Request, res: Response): boolean => res.statusCode !== 401;
+  const refuse = (what: string) => (req: Request, res: Response, next: NextFunction) => {
+    const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+    const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + limits.windowMs) - Date.now()) / 1000));
+    res.setHeader('Retry-After', String(seconds));
+    next(new ClientError('RATE_LIMITED', `too many failed authentications ${what}; try again in ${seconds} s`));
+  };
+  const common = { windowMs: limits.windowMs, standardHeaders: false, legacyHeaders: false, requestWasSuccessful: failed, skipSuccessfulRequests: true } as const;
+  const perIp = rateLimit({ ...common, limit: limits.perIp, keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'), handler: refuse('from this address') });
+  const perToken = rateLimit({
+    ...common,
+    limit: limits.perToken,
+    // Keyed by a digest of the presented token, so that the limiter holds no secrets.
+    keyGenerator: (req) => createHash('sha256').update(req.get('authorization') ?? '').digest('base64url'),
+    skip: (req) => req.get('authorization') === undefined,
+    handler: refuse('with this token'),
+  });
+  return [perIp, perToken];
 }
