@@ -18,6 +18,11 @@ export function App() {
   const t = translate(common, lang);
 
   useEffect(() => rememberLang(lang), [lang]);
+  // Kept at once, not after the next render: a reload right after the switch must find it.
+  const chooseLang = (chosen: Lang) => {
+    rememberLang(chosen);
+    setLang(chosen);
+  };
   useEffect(() => onSignOut(() => setMe(null)), []);
   // A token kept in this tab (a reload) is checked again: it may have been revoked meanwhile.
   useEffect(() => {
@@ -85,7 +90,7 @@ export function App() {
           <div class="session">
             <label>
               <span class="visually-hidden">{t('language')}</span>
-              <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)} aria-label={t('language')}>
+              <select value={lang} onChange={(e) => chooseLang(e.currentTarget.value as Lang)} aria-label={t('language')}>
                 {LANGS.map((l) => (
                   <option key={l} value={l}>
                     {l === 'sv' ? 'Svenska' : 'English'}

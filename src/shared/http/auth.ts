@@ -1,7 +1,7 @@
 // Bearer-token authentication and role authorisation for API routes.
 import { createHash } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, MemoryStore } from 'express-rate-limit';
 import type { Actor, Role } from '../actor.js';
 import { ClientError, forbidden } from '../errors.js';
 import { requestIdOf } from './request-id.js';
@@ -49,28 +49,45 @@ export interface AuthFailureLimits {
 
 /**
  * Rate limits on failed authentication (issue 9): per client address, and per token presented, counting only the
- * requests that end in 401. A guessed 256-bit token is hopeless anyway; the limits stop a scanner or a misconfigured
+ * requests that ended in 401. A guessed 256-bit token is hopeless anyway; the limits stop a scanner or a misconfigured
  * integration hammering storage with lookups, and make a stolen-but-revoked token's retries visible as 429s. Once over,
- * every request from that address (or with that token) answers 429 RATE_LIMITED until the window has passed. The
- * counts are per process.
+ * every request from that address (or with that token) answers 429 RATE_LIMITED until its window has passed.
+ *
+ * express-rate-limit's middleware counts a request when it arrives and takes it back when it succeeds, so a busy
+ * client with many requests in flight would be refused although none failed: only its store (fixed windows, per
+ * process) is used here, and a failure is counted when its 401 has been sent.
  */
-export function limitAuthFailures(limits: AuthFailureLimits): RequestHandler[] {
-  const failed = (_req: Request, res: Response): boolean => res.statusCode !== 401;
-  const refuse = (what: string) => (req: Request, res: Response, next: NextFunction) => {
-    const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-    const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + limits.windowMs) - Date.now()) / 1000));
-    res.setHeader('Retry-After', String(seconds));
-    next(new ClientError('RATE_LIMITED', `too many failed authentications ${what}; try again in ${seconds} s`));
+export function limitAuthFailures(limits: AuthFailureLimits): RequestHandler {
+  const counter = (limit: number, what: string, keyOf: (req: Request) => string | undefined) => {
+    const store = new MemoryStore();
+    // The store reads only the window from the middleware's options.
+    store.init({ windowMs: limits.windowMs } as Parameters<MemoryStore['init']>[0]);
+    return { limit, what, keyOf, store };
   };
-  const common = { windowMs: limits.windowMs, standardHeaders: false, legacyHeaders: false, requestWasSuccessful: failed, skipSuccessfulRequests: true } as const;
-  const perIp = rateLimit({ ...common, limit: limits.perIp, keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'), handler: refuse('from this address') });
-  const perToken = rateLimit({
-    ...common,
-    limit: limits.perToken,
+  const counters = [
+    counter(limits.perIp, 'from this address', (req) => ipKeyGenerator(req.ip ?? 'unknown')),
     // Keyed by a digest of the presented token, so that the limiter holds no secrets.
-    keyGenerator: (req) => createHash('sha256').update(req.get('authorization') ?? '').digest('base64url'),
-    skip: (req) => req.get('authorization') === undefined,
-    handler: refuse('with this token'),
-  });
-  return [perIp, perToken];
+    counter(limits.perToken, 'with this token', (req) => {
+      const header = req.get('authorization');
+      return header === undefined ? undefined : createHash('sha256').update(header).digest('base64url');
+    }),
+  ];
+  return (req, res, next) => {
+    const keys = counters.map((c) => c.keyOf(req));
+    Promise.all(counters.map((c, i) => (keys[i] === undefined ? Promise.resolve(undefined) : c.store.get(keys[i])))).then((hits) => {
+      for (const [i, c] of counters.entries()) {
+        const info = hits[i];
+        if (info === undefined || info.totalHits < c.limit) continue;
+        const seconds = Math.max(1, Math.ceil(((info.resetTime?.getTime() ?? Date.now() + limits.windowMs) - Date.now()) / 1000));
+        res.setHeader('Retry-After', String(seconds));
+        next(new ClientError('RATE_LIMITED', `too many failed authentications ${c.what}; try again in ${seconds} s`));
+        return;
+      }
+      res.on('finish', () => {
+        if (res.statusCode !== 401) return;
+        for (const [i, c] of counters.entries()) if (keys[i] !== undefined) void c.store.increment(keys[i]);
+      });
+      next();
+    }, next);
+  };
 }

@@ -69,6 +69,14 @@ describe('authentication failure limits', function () {
     expect(afterwards.status).to.equal(200);
   });
 
+  it('when a valid token has many more requests in flight at once than the limits, then none of them is refused', async () => {
+    // Act: 40 at once from one address with one token; the limits are 5 per address and 3 per token.
+    const answers = await Promise.all(Array.from({ length: 40 }, () => from('203.0.113.60', t.adminToken)));
+
+    // Assert
+    expect(answers.map((res) => res.status)).to.deep.equal(Array.from({ length: 40 }, () => 200));
+  });
+
   it('when a request has no token at all, then it is refused as unauthenticated and counts toward its address\'s limit', async () => {
     // Arrange
     for (let i = 0; i < 5; i++) expect((await from('203.0.113.80')).status).to.equal(401);
