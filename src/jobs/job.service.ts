@@ -18,12 +18,21 @@ export interface JobContext {
 export type JobHandler = (context: JobContext) => Promise<unknown>;
 
 const PROGRESS_INTERVAL_MS = 500;
+/**
+ * After the runner itself fails (storage unreachable: neither the job's outcome nor the next job could be read or
+ * written), it tries again after this long, doubling up to RETRY_MAX_MS: otherwise the job would stay `running` until
+ * the next job was queued or the process restarted.
+ */
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 export function createJobService(deps: { jobs: JobRepository; logger?: Logger }) {
   const { jobs, logger } = deps;
   const handlers = new Map<JobKind, JobHandler>();
   const stopping = new AbortController();
   let running: Promise<void> | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let retryMs = RETRY_MIN_MS;
 
   async function runOne(job: Job): Promise<void> {
     const handler = handlers.get(job.kind);
@@ -50,16 +59,27 @@ export function createJobService(deps: { jobs: JobRepository; logger?: Logger })
   /** Drains the queue (stored jobs, oldest first) unless a drain is already going on. */
   function kick(): void {
     if (running || stopping.signal.aborted) return;
+    clearTimeout(retry);
+    retry = undefined;
     running = (async () => {
       try {
         for (;;) {
           if (stopping.signal.aborted) return;
           const [next] = await jobs.unfinished();
-          if (!next) return;
+          if (!next) {
+            retryMs = RETRY_MIN_MS;
+            return;
+          }
           await runOne(next);
         }
       } catch (err) {
-        logger?.error({ err }, 'job runner stopped');
+        if (stopping.signal.aborted) {
+          logger?.error({ err }, 'job runner stopped');
+          return;
+        }
+        logger?.error({ err, retryInMs: retryMs }, 'job runner stopped; trying again later');
+        retry = setTimeout(kick, retryMs).unref();
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
       } finally {
         running = undefined;
       }
@@ -107,6 +127,7 @@ export function createJobService(deps: { jobs: JobRepository; logger?: Logger })
     /** Stops after the current unit of work; an interrupted job stays `running` and is resumed on the next start. */
     async close(): Promise<void> {
       stopping.abort();
+      clearTimeout(retry);
       await running;
     },
   };

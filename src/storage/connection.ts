@@ -5,6 +5,9 @@ import type { Config } from '../config.js';
 import type { EmbeddedEngine } from './engine/index.js';
 import { startEngineThread } from './engine/thread.js';
 
+/** How long `ping` (GET /ready) waits for storage before calling it unavailable. */
+const PING_TIMEOUT_MS = 2_000;
+
 export interface Storage {
   readonly uri: string;
   readonly embedded: boolean;
@@ -26,6 +29,10 @@ export async function openStorage(config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR
   }
   const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 5000,
+    // Storage is open before any model is used, so mongoose's buffering only ever matters during an outage: there it
+    // held transactions (startSession) for bufferTimeoutMS and then failed with a MongooseError (500 INTERNAL). Without
+    // it every operation goes to the driver, which gives up after serverSelectionTimeoutMS (503 STORAGE_UNAVAILABLE).
+    bufferCommands: false,
     ...(options.dbName !== undefined ? { dbName: options.dbName } : {}),
   });
   try {
@@ -40,7 +47,9 @@ export async function openStorage(config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR
     connection,
     async ping() {
       try {
-        await connection.db!.admin().command({ ping: 1 });
+        // Bounded: with the server unknown the driver would wait out serverSelectionTimeoutMS, longer than a
+        // readiness probe waits for its answer.
+        await connection.db!.command({ ping: 1 }, { signal: AbortSignal.timeout(PING_TIMEOUT_MS) });
         return true;
       } catch {
         return false;
