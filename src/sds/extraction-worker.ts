@@ -1,11 +1,17 @@
 // One extraction worker thread: reads PDFs sent by extraction-pool.ts, one at a time, and answers with the
 // extraction result. It holds no state between jobs; the pool terminates it when a job goes over budget.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, resourceLimits } from 'node:worker_threads';
 import type { ExtractRequest, WorkerMessage } from './extraction-pool.js';
 import { EXTRACTOR_VERSION, extractSds } from './extraction/index.js';
+import { limitDecodedBytes } from './extraction/pdf-text.js';
 
 const port = parentPort;
 if (!port) throw new Error('extraction-worker.ts runs only as a worker thread (see extraction-pool.ts)');
+
+// The memory budget (SDS_EXTRACT_MEMORY_MB) caps the heap through resourceLimits; the buffers pdf.js decodes streams
+// into live outside it and get the same budget here.
+const budgetMb = resourceLimits.maxOldGenerationSizeMb;
+if (budgetMb !== undefined && budgetMb > 0) limitDecodedBytes(budgetMb * 1024 * 1024);
 
 const answer = (message: WorkerMessage): void => port.postMessage(message);
 

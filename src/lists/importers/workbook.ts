@@ -1,6 +1,7 @@
 // Reads an xlsx file into plain text grids, the one shape every spreadsheet importer works on. Cell values become the
 // text a person sees: rich text is joined, a real date cell becomes its ISO date, a formula its result. Pure: bytes
 // in, grids out (exceljs unzips in memory).
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { invalidFile } from './errors.js';
 
@@ -102,8 +103,80 @@ function gridOf(worksheet: ExcelJS.Worksheet): string[][] {
   return Array.from(rows, (cells) => cells ?? []);
 }
 
-/** Parses xlsx bytes; a damaged or non-xlsx zip is a LIST_FILE_INVALID. */
+// exceljs (through JSZip) inflates every entry of the archive whole, into a buffer and then a string, on the thread
+// that serves requests, before it checks anything. A zip bomb of a 1 MB .xlsx whose sheet inflates to gigabytes, or an
+// archive of thousands of tiny entries (about 2.5 ms each), then cost the server its memory or a minute of its main
+// thread (test/security/hostile-uploads.test.ts). Real exports are far inside these limits: ECHA's and ChemSec's have
+// 9–24 entries, at most 11 MiB inflated, at most 21× compression; 50,000 bulk declaration rows are ~15–30 MiB at 12×.
+export const ZIP_LIMITS = { entries: 500, inflatedBytes: 128 * 1024 * 1024, ratio: 100, ratioFloorBytes: 1024 * 1024 } as const;
+
+/** How many bytes raw-deflate `data` inflates to, counted without keeping them; undefined once over `limit`. */
+function inflatedSize(data: Uint8Array, limit: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+    let size = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        inflate.destroy();
+        resolve(undefined);
+      }
+    });
+    inflate.on('end', () => resolve(size));
+    // A damaged entry is exceljs's to report; what it inflated to so far still counts.
+    inflate.on('error', () => resolve(size));
+    inflate.end(data);
+  });
+}
+
+/**
+ * Checks the archive against ZIP_LIMITS from its central directory (APPNOTE.TXT §4.3.12–16), inflating each deflated
+ * entry with a counter rather than trusting its declared size. Refuses with LIST_FILE_INVALID.
+ */
+async function assertWithinZipLimits(bytes: Uint8Array, fileName: string): Promise<void> {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const refuse = (why: string) => invalidFile(`${fileName} is a zip archive beyond what a spreadsheet holds (${why})`, 'an .xlsx file as exported by ECHA or ChemSec', 'file');
+  // The end record is the last 22 bytes, or earlier by an archive comment of up to 65,535 bytes.
+  let end = -1;
+  for (let at = view.length - 22; at >= Math.max(0, view.length - 22 - 0xffff); at--) {
+    if (view.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end === -1) return; // not a readable archive: exceljs says so
+  const entries = view.readUInt16LE(end + 10);
+  if (entries > ZIP_LIMITS.entries) throw refuse(`${entries} entries, at most ${ZIP_LIMITS.entries}`);
+  let total = 0;
+  let at = view.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > view.length || view.readUInt32LE(at) !== 0x02014b50) return; // damaged directory: exceljs says so
+    const method = view.readUInt16LE(at + 10);
+    const compressed = view.readUInt32LE(at + 20);
+    const declared = view.readUInt32LE(at + 24);
+    const local = view.readUInt32LE(at + 42);
+    at += 46 + view.readUInt16LE(at + 28) + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
+    let size = declared;
+    if (method === 8 && local + 30 <= view.length && view.readUInt32LE(local) === 0x04034b50) {
+      const start = local + 30 + view.readUInt16LE(local + 26) + view.readUInt16LE(local + 28);
+      const data = view.subarray(start, Math.min(view.length, start + compressed));
+      const limit = Math.min(ZIP_LIMITS.inflatedBytes - total, Math.max(ZIP_LIMITS.ratioFloorBytes, ZIP_LIMITS.ratio * compressed));
+      const inflated = await inflatedSize(data, limit);
+      if (inflated === undefined) {
+        throw refuse(limit < ZIP_LIMITS.inflatedBytes - total
+          ? `an entry inflates more than ${ZIP_LIMITS.ratio} times its size`
+          : `it inflates to more than ${ZIP_LIMITS.inflatedBytes / 1024 / 1024} MiB`);
+      }
+      size = Math.max(size, inflated);
+    }
+    total += size;
+    if (total > ZIP_LIMITS.inflatedBytes) throw refuse(`it inflates to more than ${ZIP_LIMITS.inflatedBytes / 1024 / 1024} MiB`);
+  }
+}
+
+/** Parses xlsx bytes; a damaged or non-xlsx zip, or one beyond ZIP_LIMITS, is a LIST_FILE_INVALID. */
 export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Workbook> {
+  await assertWithinZipLimits(bytes, fileName);
   const workbook = new ExcelJS.Workbook();
   tolerateHistorySheet(workbook);
   try {

@@ -17,6 +17,39 @@ function restoreNativeBuiltins(): void {
   if (JSON.parse !== NATIVE_JSON_PARSE) JSON.parse = NATIVE_JSON_PARSE;
 }
 
+// pdf.js decodes a PDF's streams (content, fonts, object streams) into Uint8Arrays, whose memory lies outside the V8
+// heap that an extraction worker's resourceLimits cap. A FlateDecode bomb (a 1 MB upload inflating to gigabytes)
+// therefore grew the process by gigabytes before the time budget stopped it. limitDecodedBytes() puts those buffers
+// on a budget of their own: a large Uint8Array that would take the thread's typed-array memory over it is refused
+// (pdf.js sees a RangeError), and readPdfText answers `too-complex` for that PDF, even if pdf.js carried on without
+// the stream. It replaces the thread's global Uint8Array constructor, so only a thread that reads nothing but PDFs
+// (an extraction worker) calls it.
+const LARGE_ALLOCATION = 256 * 1024;
+let decodedBytesBudget: number | undefined;
+let overDecodedBytesBudget = false;
+
+/** Cap this thread's typed-array memory (in bytes) while pdf.js decodes; see above. */
+export function limitDecodedBytes(maxBytes: number): void {
+  if (decodedBytesBudget === undefined) {
+    const proxy: Uint8ArrayConstructor = new Proxy(Uint8Array, {
+      construct(target, args: unknown[], newTarget: (new (...a: unknown[]) => unknown)) {
+        const [length] = args;
+        // Small buffers cannot add up to much before a large one is asked for: checking them would only cost time.
+        if (decodedBytesBudget !== undefined && typeof length === 'number' && length >= LARGE_ALLOCATION
+          && process.memoryUsage().arrayBuffers + length > decodedBytesBudget) {
+          overDecodedBytesBudget = true;
+          throw new RangeError(`decoding the PDF would need more than ${Math.round(decodedBytesBudget / 1024 / 1024)} MiB of buffers`);
+        }
+        // Built as by the native constructor (new.target the native one, not this proxy): an array made for
+        // another new.target gets a map of its own, and pdf.js's hot loops slow down threefold on the mix.
+        return Reflect.construct(target, args, newTarget === proxy ? target : newTarget) as Uint8Array;
+      },
+    });
+    globalThis.Uint8Array = proxy;
+  }
+  decodedBytesBudget = maxBytes;
+}
+
 type PdfParseModule = typeof import('pdf-parse');
 let pdfParse: Promise<PdfParseModule> | undefined;
 
@@ -49,15 +82,23 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   if (bytes.length === 0) return { ok: false, reason: 'empty', message: 'the file is empty' };
   if (!looksLikePdf(bytes)) return { ok: false, reason: 'not-pdf', message: 'the file is not a PDF (no %PDF- header)' };
   const { PDFParse, PasswordException, InvalidPDFException, FormatError } = await loadPdfParse();
+  overDecodedBytesBudget = false;
+  const tooComplex = (): PdfText => ({
+    ok: false,
+    reason: 'too-complex',
+    message: `decoding the PDF's streams needed more than the memory budget of ${Math.round((decodedBytesBudget ?? 0) / 1024 / 1024)} MiB`,
+  });
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy so the caller's bytes stay usable.
   const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, stopAtErrors: false, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
   try {
     const result = await parser.getText({ cellSeparator: '\t', lineEnforce: true });
+    if (overDecodedBytesBudget) return tooComplex();
     if (result.total === 0) return { ok: false, reason: 'corrupt', message: 'the PDF has no pages' };
     const pages = Array.from({ length: result.total }, () => '');
     for (const page of result.pages) pages[page.num - 1] = page.text;
     return { ok: true, pages };
   } catch (err) {
+    if (overDecodedBytesBudget) return tooComplex();
     if (err instanceof PasswordException) {
       return { ok: false, reason: 'encrypted', message: 'the PDF is password-protected; upload an unprotected copy' };
     }
