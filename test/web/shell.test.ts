@@ -113,4 +113,25 @@ describe('web interface: sign-in and navigation', function () {
     expect(await page.getByRole('alert').textContent()).to.include('INVALID_TOKEN');
     await page.context().close();
   });
+
+  it('when the token is revoked and a page then asks the API for data, then the user is signed out and told why, also after a reload', async () => {
+    // Arrange
+    const issued = await t.issueToken('procurement');
+    const { page } = await signIn(browser, t, issued.token);
+
+    // Act: the contracts page asks for data with the revoked token.
+    await t.as(t.adminToken).delete(`/api/v1/tokens/${issued.id}`);
+    await page.getByRole('link', { name: 'Avtal' }).click();
+    await page.getByLabel('API-token').waitFor();
+    const told = await page.getByRole('alert').first().textContent();
+    await page.reload();
+    await page.getByLabel('API-token').waitFor();
+    const toldAfterReload = await page.getByRole('alert').first().textContent();
+
+    // Assert
+    expect(told).to.include('INVALID_TOKEN');
+    expect(toldAfterReload).to.include('INVALID_TOKEN');
+    expect(await page.evaluate('sessionStorage.getItem("chemreg.token")')).to.equal(null);
+    await page.context().close();
+  });
 });

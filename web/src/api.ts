@@ -38,7 +38,7 @@ async function checked(res: Response): Promise<Response> {
   if (res.ok) return res;
   const error = await errorOf(res);
   // The token was revoked or has expired while the page was open: back to sign-in.
-  if (res.status === 401) signOut();
+  if (res.status === 401) signOut(error);
   throw error;
 }
 
@@ -91,8 +91,9 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
         return;
       }
       const error = (body ?? {}) as { code?: string; message?: string; issues?: ApiIssue[] };
-      if (xhr.status === 401) signOut();
-      reject(new ApiError(xhr.status, error.code ?? `HTTP_${xhr.status}`, error.message ?? xhr.statusText, error.issues ?? []));
+      const failure = new ApiError(xhr.status, error.code ?? `HTTP_${xhr.status}`, error.message ?? xhr.statusText, error.issues ?? []);
+      if (xhr.status === 401) signOut(failure);
+      reject(failure);
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK', 'the server could not be reached')));
     xhr.send(form);

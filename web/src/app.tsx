@@ -1,19 +1,25 @@
 // The shell: sign-in, the navigation a role may use, the language switch, and the page the address names.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { ErrorNotice, Loading } from './components/ui.js';
 import { common } from './i18n/common.js';
 import { initialLang, LangContext, LANGS, rememberLang, translate, type Lang } from './i18n/index.js';
 import { SignIn } from './pages/sign-in.js';
 import { href, match, navigate, useLocation } from './router.js';
 import { homeOf, ROUTES } from './routes.js';
-import { currentToken, onSignOut, rememberToken, SessionContext, signOut, type Me } from './session.js';
+import { currentToken, onSignOut, rememberToken, SessionContext, signOut, signOutReason, type Me } from './session.js';
+
+/** Why the API ended the last session, as an error to show on the sign-in page (undefined when the user signed out). */
+function lastSignOut(): ApiError | undefined {
+  const reason = signOutReason();
+  return reason ? new ApiError(401, reason.code, reason.message) : undefined;
+}
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(currentToken() !== null);
-  const [error, setError] = useState<unknown>(undefined);
+  const [error, setError] = useState<unknown>(lastSignOut);
   const location = useLocation();
   const t = translate(common, lang);
 
@@ -23,7 +29,14 @@ export function App() {
     rememberLang(chosen);
     setLang(chosen);
   };
-  useEffect(() => onSignOut(() => setMe(null)), []);
+  useEffect(
+    () =>
+      onSignOut(() => {
+        setMe(null);
+        setError(lastSignOut());
+      }),
+    [],
+  );
   // A token kept in this tab (a reload) is checked again: it may have been revoked meanwhile.
   useEffect(() => {
     if (currentToken() === null) return;

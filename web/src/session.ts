@@ -9,6 +9,13 @@ export type { Me };
 export type Role = Me['role'];
 
 const TOKEN_KEY = 'chemreg.token';
+/** Why the API ended the session (a revoked token), kept so that the sign-in page can say so, even after a reload. */
+const REASON_KEY = 'chemreg.signedOutBecause';
+
+export interface SignOutReason {
+  code: string;
+  message: string;
+}
 const listeners = new Set<() => void>();
 
 export function currentToken(): string | null {
@@ -17,12 +24,27 @@ export function currentToken(): string | null {
 
 export function rememberToken(token: string): void {
   sessionStorage.setItem(TOKEN_KEY, token);
+  sessionStorage.removeItem(REASON_KEY);
 }
 
-export function signOut(): void {
+/** Ends the session: by the user (no reason), or because the API refused the token (its error). */
+export function signOut(reason?: SignOutReason): void {
   if (currentToken() === null) return;
   sessionStorage.removeItem(TOKEN_KEY);
+  if (reason) sessionStorage.setItem(REASON_KEY, JSON.stringify({ code: reason.code, message: reason.message }));
+  else sessionStorage.removeItem(REASON_KEY);
   for (const listener of listeners) listener();
+}
+
+export function signOutReason(): SignOutReason | null {
+  const kept = sessionStorage.getItem(REASON_KEY);
+  if (kept === null) return null;
+  try {
+    const { code, message } = JSON.parse(kept) as Partial<SignOutReason>;
+    return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Called whenever the session ends (sign-out, or the API refusing the token). */
