@@ -64,6 +64,8 @@ export function createDeclarationService(deps: {
   /** The same content again: no new revision, but the supplier has answered whatever asked for it. */
   async function resubmitted(actor: Actor, revision: DeclarationRevision): Promise<{ revision: DeclarationRevision; created: false }> {
     if (answered) await inTransaction((session) => answered(actor, revision.productId, revision.id, session));
+    // It may have been stored just before a crash and never screened (see the SDS upload): screening is idempotent.
+    await afterStored?.(revision);
     return { revision, created: false };
   }
 

@@ -144,7 +144,12 @@ export function createSdsService(deps: {
       assertLooksLikePdf(file.bytes);
       const sha256 = sha256Of(file.bytes);
       const existing = await revisions.findByContent(product.id, sha256);
-      if (existing) return { revision: existing, created: false };
+      if (existing) {
+        // A client retries an upload whose answer it did not get: the revision may have been stored just before a
+        // crash, and never screened. Screening is idempotent, so the retry screens the product again.
+        await afterStored?.(existing);
+        return { revision: existing, created: false };
+      }
       const extracted = await extractFacts(file.bytes);
       const result = await saveRevision(actor, product, { bytes: file.bytes, fileName: cleanFileName(file.fileName), sha256 }, extracted);
       if (result.created) await afterStored?.(result.revision);

@@ -244,4 +244,24 @@ describe('findings API (screening end to end)', function () {
       expect(await digests().countDocuments({ _id: productId as never })).to.equal(1);
     });
   });
+
+  it('when an upload was stored but never screened (a crash in between) and the client retries it, then the retry screens the product', async () => {
+    // Arrange: a product whose SDS raised a finding, then its findings and screening digest removed, as if screening
+    // had never run.
+    const fresh = await admin.post<{ id: string }>('/api/v1/products', { supplierId: supplierA, name: 'Golvrent Extra', kind: 'mixture', contractIds: [contractId] });
+    const first = await asSupplierA.post(`/api/v1/products/${fresh.body.id}/sds`, sdsForm(sds.bytes));
+    expect(first.status, show(first)).to.equal(201);
+    const raised = await expert.get(`/api/v1/findings?productId=${fresh.body.id}`);
+    expect(raised.body.total, show(raised)).to.be.greaterThan(0);
+    await t.storage.connection.db!.collection('findings').deleteMany({ productId: fresh.body.id });
+    await t.storage.connection.db!.collection<{ _id: string }>('screeningDigests').deleteOne({ _id: fresh.body.id });
+
+    // Act
+    const retry = await asSupplierA.post(`/api/v1/products/${fresh.body.id}/sds`, sdsForm(sds.bytes));
+    const after = await expert.get(`/api/v1/findings?productId=${fresh.body.id}`);
+
+    // Assert
+    expect(retry.status, show(retry)).to.equal(200);
+    expect(after.body.total).to.equal(raised.body.total);
+  });
 });
