@@ -37,6 +37,7 @@ import { createServices } from '../src/services.js';
 import { createLogger } from '../src/shared/logger.js';
 import { openStorage } from '../src/storage/connection.js';
 import { swedishOrgNumber } from '../test/support/fixtures.js';
+import { BRANDS, CATEGORIES, CONCENTRATIONS, CORES, SEVERITY_MIX, SIZES, VARIANTS, WORDS } from './load-support.js';
 import { casNumbers, seededRandom } from './seeded-random.js';
 
 const PRODUCTS = Number(process.env.PRODUCTS ?? 100_000);
@@ -54,26 +55,7 @@ const { random, int, pick, chance } = seededRandom(0x5ea7c4);
 
 type SubstanceFact = SdsRevision['facts']['substances'][number];
 
-// --- A registry a buyer would recognise ----------------------------------------------------------------------------
-const CATEGORIES: Array<{ category: string; kind: 'mixture' | 'article'; nouns: string[] }> = [
-  { category: 'cleaning chemicals', kind: 'mixture', nouns: ['Golvrent', 'Allrent', 'Sanitetsrent', 'Avfettning', 'Fönsterputs', 'Diskmedel', 'Grovrent'] },
-  { category: 'disinfectants', kind: 'mixture', nouns: ['Handdesinfektion', 'Ytdesinfektion', 'Desinfektionsservett', 'Klorin', 'Spritlösning'] },
-  { category: 'disposable gloves', kind: 'article', nouns: ['Nitrilhandske', 'Vinylhandske', 'Latexhandske', 'Undersökningshandske', 'Skyddshandske'] },
-  { category: 'paints', kind: 'mixture', nouns: ['Väggfärg', 'Takfärg', 'Lackfärg', 'Grundfärg', 'Fasadfärg', 'Golvlack'] },
-  { category: 'adhesives', kind: 'mixture', nouns: ['Kakelfix', 'Montagelim', 'Trälim', 'Fogmassa', 'Kontaktlim', 'Silikon'] },
-  { category: 'lubricants', kind: 'mixture', nouns: ['Smörjolja', 'Kedjeolja', 'Universalspray', 'Silikonspray', 'Hydraulolja'] },
-  { category: 'medical devices', kind: 'article', nouns: ['Infusionsaggregat', 'Kateter', 'Sugslang', 'Förband', 'Kompress', 'Sprutor'] },
-  { category: 'toys', kind: 'article', nouns: ['Byggklossar', 'Docka', 'Badleksak', 'Sandlåda', 'Pussel', 'Mjukdjur'] },
-  { category: 'textiles', kind: 'article', nouns: ['Arbetsbyxa', 'Skyddsrock', 'Patientskjorta', 'Handduk', 'Lakan', 'Regnjacka'] },
-  { category: 'cables', kind: 'article', nouns: ['Laddkabel', 'Förlängningssladd', 'Nätverkskabel', 'Grenuttag', 'HDMI-kabel'] },
-];
-const BRANDS = ['Nordex', 'Kemab', 'Solvia', 'Renova', 'Hygiena', 'Medicor', 'Plastcraft', 'Lekia', 'Textilum', 'Elflex', 'Bioclean', 'Tekno'];
-const VARIANTS = ['Neutral', 'Extra', 'Parfymfri', 'Pro', 'Blå', 'Svart', 'Vit', 'Storpack', 'Mini', 'Plus', 'Eko', 'Original'];
-const SIZES = ['1 l', '5 l', '10 l', '500 ml', '100 st', '200 st', 'S', 'M', 'L', 'XL', '2 m', '5 m'];
-const WORDS = ['methyl', 'ethyl', 'butyl', 'octyl', 'dodecyl', 'phenyl', 'benzyl', 'chloro', 'hydroxy', 'amino', 'ethoxy', 'glycidyl', 'lauryl'];
-const CORES = ['acetate', 'glycol', 'ether', 'amine', 'sulfonate', 'siloxane', 'phosphate', 'citrate', 'oleate', 'glucoside', 'alcohol', 'oxide'];
-const CONCENTRATIONS = ['≥10 – <25 %', '1 - 5 %', '< 0,1 %', '0,05 %', '30 %', '0,1-1', '5 – 10 %', '≥ 0,1 - < 1 %', '< 1 %'];
-const SEVERITY_MIX = ['red', 'orange', 'orange', 'yellow', 'yellow', 'info'] as const;
+// The registry's vocabulary is bench:load's (load-support.ts), so that both benchmarks describe the same registry.
 
 const newCas = casNumbers(int);
 

@@ -121,12 +121,12 @@ export const CATEGORIES: ReadonlyArray<{ category: string; kind: 'mixture' | 'ar
   { category: 'cables', kind: 'article', nouns: ['Laddkabel', 'Förlängningssladd', 'Nätverkskabel', 'Grenuttag', 'HDMI-kabel'] },
 ];
 export const BRANDS = ['Nordex', 'Kemab', 'Solvia', 'Renova', 'Hygiena', 'Medicor', 'Plastcraft', 'Lekia', 'Textilum', 'Elflex', 'Bioclean', 'Tekno'];
-const VARIANTS = ['Neutral', 'Extra', 'Parfymfri', 'Pro', 'Blå', 'Svart', 'Vit', 'Storpack', 'Mini', 'Plus', 'Eko', 'Original'];
-const SIZES = ['1 l', '5 l', '10 l', '500 ml', '100 st', '200 st', 'S', 'M', 'L', 'XL', '2 m', '5 m'];
-const WORDS = ['methyl', 'ethyl', 'butyl', 'octyl', 'dodecyl', 'phenyl', 'benzyl', 'chloro', 'hydroxy', 'amino', 'ethoxy', 'glycidyl', 'lauryl'];
-const CORES = ['acetate', 'glycol', 'ether', 'amine', 'sulfonate', 'siloxane', 'phosphate', 'citrate', 'oleate', 'glucoside', 'alcohol', 'oxide'];
-const CONCENTRATIONS = ['≥10 – <25 %', '1 - 5 %', '< 0,1 %', '0,05 %', '30 %', '0,1-1', '5 – 10 %', '≥ 0,1 - < 1 %', '< 1 %'];
-const SEVERITY_MIX = ['red', 'orange', 'orange', 'yellow', 'yellow', 'info'] as const;
+export const VARIANTS = ['Neutral', 'Extra', 'Parfymfri', 'Pro', 'Blå', 'Svart', 'Vit', 'Storpack', 'Mini', 'Plus', 'Eko', 'Original'];
+export const SIZES = ['1 l', '5 l', '10 l', '500 ml', '100 st', '200 st', 'S', 'M', 'L', 'XL', '2 m', '5 m'];
+export const WORDS = ['methyl', 'ethyl', 'butyl', 'octyl', 'dodecyl', 'phenyl', 'benzyl', 'chloro', 'hydroxy', 'amino', 'ethoxy', 'glycidyl', 'lauryl'];
+export const CORES = ['acetate', 'glycol', 'ether', 'amine', 'sulfonate', 'siloxane', 'phosphate', 'citrate', 'oleate', 'glucoside', 'alcohol', 'oxide'];
+export const CONCENTRATIONS = ['≥10 – <25 %', '1 - 5 %', '< 0,1 %', '0,05 %', '30 %', '0,1-1', '5 – 10 %', '≥ 0,1 - < 1 %', '< 1 %'];
+export const SEVERITY_MIX = ['red', 'orange', 'orange', 'yellow', 'yellow', 'info'] as const;
 
 type SubstanceFact = SdsRevision['facts']['substances'][number];
 
