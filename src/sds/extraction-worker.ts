@@ -3,7 +3,7 @@
 import { parentPort, resourceLimits } from 'node:worker_threads';
 import type { ExtractRequest, WorkerMessage } from './extraction-pool.js';
 import { EXTRACTOR_VERSION, extractSds } from './extraction/index.js';
-import { limitDecodedBytes } from './extraction/pdf-text.js';
+import { limitDecodedBytes, preparePdfReader } from './extraction/pdf-text.js';
 
 const port = parentPort;
 if (!port) throw new Error('extraction-worker.ts runs only as a worker thread (see extraction-pool.ts)');
@@ -21,4 +21,6 @@ port.on('message', (request: ExtractRequest) => {
     (err: unknown) => answer({ type: 'failed', id: request.id, message: err instanceof Error ? err.message : String(err) }),
   );
 });
+// Ready only once pdf.js is loaded: the pool starts a job's time budget when a ready worker receives it.
+await preparePdfReader();
 answer({ type: 'ready' });

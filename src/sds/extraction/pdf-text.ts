@@ -62,6 +62,21 @@ function loadPdfParse(): Promise<PdfParseModule> {
   return pdfParse;
 }
 
+// A one-page blank PDF (no cross-reference table: pdf.js rebuilds it, as it does for many real files).
+const BLANK_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n' +
+    '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+);
+
+/**
+ * Loads pdf.js, its worker module included, by reading a blank page. An extraction worker does this before it says it
+ * is ready: loading takes seconds on a cold start, and would otherwise count against the first upload's time budget.
+ */
+export async function preparePdfReader(): Promise<void> {
+  const text = await readPdfText(BLANK_PDF);
+  if (!text.ok) throw new Error(`pdf.js could not read a blank page: ${text.message}`);
+}
+
 export type PdfText =
   | { ok: true; pages: string[] }
   | { ok: false; reason: UnreadableReason; message: string };
