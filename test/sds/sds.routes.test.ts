@@ -282,7 +282,7 @@ describe('SDS revisions API', function () {
       // Assert
       expectError(res, 400, 'VALIDATION_FAILED');
       expect(res.body.issues).to.deep.include.members([
-        { path: 'body.file', message: 'required: the file, as form field "file"' },
+        { path: 'body.file', message: 'required: the file, as form field "file" with a file name (a name that is empty, "." or "..", or ends in "/", is not one)' },
         { path: 'body.note', message: 'unknown field' },
       ]);
     });

@@ -363,12 +363,13 @@ describe('Hostile uploads', function () {
       });
     }
 
-    const unreadable: Array<{ what: string; part: Pick<Part, 'filename' | 'filenameStar'>; code: string }> = [
+    const unreadable: Array<{ what: string; part: Pick<Part, 'filename' | 'filenameStar'>; code: string; issue?: { path: string; message: RegExp } }> = [
       { what: 'a raw NUL byte in the file name', part: { filename: 'sdb.pdf\u0000.exe' }, code: 'MALFORMED_MULTIPART' },
       { what: 'a 100 KiB file name', part: { filename: `${'a'.repeat(100 * 1024)}.pdf` }, code: 'MALFORMED_MULTIPART' },
       // Names that are no names (busboy keeps only a base name, and these have none): the part is not taken for a file.
-      { what: 'a name of only dots', part: { filename: '..' }, code: 'VALIDATION_FAILED' },
-      { what: 'a path ending in a directory', part: { filename: '../../etc/' }, code: 'VALIDATION_FAILED' },
+      // The message says the name was the trouble, not that no file was sent.
+      { what: 'a name of only dots', part: { filename: '..' }, code: 'VALIDATION_FAILED', issue: { path: 'body.file', message: /with a file name .*"\.\."/ } },
+      { what: 'a path ending in a directory', part: { filename: '../../etc/' }, code: 'VALIDATION_FAILED', issue: { path: 'body.file', message: /with a file name .*ends in "\/"/ } },
     ];
     for (const name of unreadable) {
       it(`when the part header carries ${name.what}, then 400 ${name.code} and nothing is stored`, async () => {
@@ -381,6 +382,11 @@ describe('Hostile uploads', function () {
         // Assert
         expect(res.status, show(res)).to.equal(400);
         expect(res.body.code).to.equal(name.code);
+        if (name.issue) {
+          expect(res.body.issues, show(res)).to.have.length(1);
+          expect(res.body.issues[0].path).to.equal(name.issue.path);
+          expect(res.body.issues[0].message).to.match(name.issue.message);
+        }
         expect(await revisionsOf(productId)).to.equal(0);
       });
     }

@@ -39,7 +39,11 @@ function uploadedFile(req: Request, body: MultipartBody, issues: ErrorIssue[]): 
   // A text value in the file's own field is reported once, below, as the missing file it should have been.
   for (const name of fields) if (file || name !== body.field) issues.push({ path: `body.${name}`, message: 'unknown field' });
   if (!file) {
-    const message = fields.includes(body.field) ? 'must be a file (a form part with a filename), not a text value' : `required: the file, as form field "${body.field}"`;
+    // multer drops a file part whose name is empty once busboy has cut it to its last path segment ("..", "dir/"):
+    // to the caller that is a file sent, so the message says what was missing.
+    const message = fields.includes(body.field)
+      ? 'must be a file (a form part with a filename), not a text value'
+      : `required: the file, as form field "${body.field}" with a file name (a name that is empty, "." or "..", or ends in "/", is not one)`;
     issues.push({ path: `body.${body.field}`, message });
     return undefined;
   }
