@@ -76,6 +76,7 @@ const MAX_UNSORTED_WORDS = 2_000;
 const RERANK_MS = 5_000;
 /** Retired ordinals are swept from the postings once there are this many, and a quarter of the live ones. */
 const MIN_SWEEP = 2_000;
+const NO_CODES = new Int32Array(0);
 
 interface Expansion {
   word: string;
@@ -233,6 +234,8 @@ export function createSearchIndex() {
     removeFrom(byCategory, categoryKeys[ordinal]!, ordinal);
     for (const contractId of p.contractIds) removeFrom(byContract, contractId, ordinal);
     products[ordinal] = undefined;
+    // Lookups skip a retired ordinal before reading its words, so they can go now rather than when it is reused.
+    ownCodes[ordinal] = NO_CODES;
     alive[ordinal] = 0;
     retired.push(ordinal);
     if (retired.length > Math.max(MIN_SWEEP, ordinalOf.size / 4)) sweep();
