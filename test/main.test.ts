@@ -1,25 +1,15 @@
 // The real start-up (src/main.ts) as a child process: config, first admin token, listening, graceful shutdown.
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ChemregProcess, freePort } from './support/chemreg-process.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GENERATED_SECRET = /chemreg_[A-Za-z0-9_-]{43}/;
 const CONFIGURED_SECRET = 'configured-admin-secret_0123456789ABCDEFGHIJ';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * Connects until the port refuses (the log line announcing shutdown is written just before the listener
@@ -41,116 +31,14 @@ async function refusedConnection(port: number, ms = 1_000): Promise<NodeJS.Errno
   }
 }
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-/** One run of `node --import tsx src/main.ts`, with everything it wrote. */
-class Run {
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<Exit>;
-  private exit: Exit | undefined;
-  private readonly child: ChildProcess;
-  private readonly waiters: Array<() => void> = [];
-
-  constructor(readonly port: number, env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      // Empty values count as unset: nothing from the developer's shell leaks into the run.
-      env: { ...process.env, MONGODB_URI: '', CHEMREG_ADMIN_TOKEN: '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      this.stdout += chunk;
-      this.notify();
-    });
-    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      this.stderr += chunk;
-      this.notify();
-    });
-    this.exited = new Promise((resolve) => {
-      this.child.once('exit', (code, signal) => {
-        this.exit = { code, signal };
-        this.notify();
-        resolve(this.exit);
-      });
-    });
-  }
-
-  get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  get running(): boolean {
-    return this.exit === undefined;
-  }
-
-  /** Every line written, stdout and stderr together. */
-  get lines(): string[] {
-    return `${this.stdout}\n${this.stderr}`.split('\n').filter((line) => line.trim() !== '');
-  }
-
-  /** The JSON log lines on stdout. */
-  get logs(): Array<Record<string, unknown>> {
-    return this.stdout
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  }
-
-  private notify(): void {
-    for (const waiter of this.waiters.splice(0)) waiter();
-  }
-
-  /** Resolves once a JSON log line satisfies `predicate`; fails if the process exits first or after `ms`. */
-  async waitForLog(predicate: (log: Record<string, unknown>) => boolean, ms = 10_000): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const found = this.logs.find(predicate);
-      if (found) return found;
-      if (!this.running) throw new Error(`chemreg exited (${JSON.stringify(this.exit)}) first:\n${this.stdout}\n${this.stderr}`);
-      if (Date.now() > deadline) throw new Error(`no such log line within ${ms} ms:\n${this.stdout}\n${this.stderr}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-  }
-
-  async listening(): Promise<void> {
-    // A first start loads the shipped lists (data/lists, ~1.5 MB of JSON) before listening: a few seconds on a quiet
-    // 2-core machine, more when other work shares it.
-    await this.waitForLog((log) => log.port === this.port && String(log.msg).startsWith('chemreg listening'), 30_000);
-  }
-
-  signal(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
-  }
-
-  /** SIGTERM and wait for the exit. */
-  async stop(): Promise<Exit> {
-    if (this.running) this.child.kill('SIGTERM');
-    return this.exited;
-  }
-
-  /** For after-hooks: make sure nothing outlives the test. */
-  async kill(): Promise<void> {
-    if (!this.running) return;
-    this.child.kill('SIGKILL');
-    await this.exited;
-  }
-}
-
 describe('start-up and shutdown (src/main.ts)', function () {
   // Each case starts one or two real processes; tsx compiles on the first start.
   this.timeout(90_000);
 
   let dir: string;
-  const runs: Run[] = [];
-  const start = async (env: Record<string, string>): Promise<Run> => {
-    const run = new Run(await freePort(), env);
+  const runs: ChemregProcess[] = [];
+  const start = async (env: Record<string, string>): Promise<ChemregProcess> => {
+    const run = new ChemregProcess(await freePort(), env);
     runs.push(run);
     return run;
   };
@@ -163,7 +51,7 @@ describe('start-up and shutdown (src/main.ts)', function () {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const tokensStatus = async (run: Run, secret: string): Promise<number> =>
+  const tokensStatus = async (run: ChemregProcess, secret: string): Promise<number> =>
     (await fetch(`${run.baseUrl}/api/v1/tokens`, { headers: { authorization: `Bearer ${secret}` } })).status;
 
   it('when chemreg starts on an empty data directory, then it prints a working admin token once, and never again on the next start', async () => {

@@ -15,7 +15,7 @@ import { swedishOrgNumber } from '../support/fixtures.js';
 import { declarationForm, sdsForm } from '../support/forms.js';
 import { chemregListForm } from '../support/list-files/index.js';
 import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
-import { ChemregProcess, freePort } from './support/chemreg-process.js';
+import { ChemregProcess, freePort } from '../support/chemreg-process.js';
 import { HttpClient, sha256, type Answer } from './support/http-client.js';
 
 const ADMIN_TOKEN = 'crash-safety-admin-token_0123456789ABCDEFGHIJ';

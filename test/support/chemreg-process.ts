@@ -1,10 +1,11 @@
-// The real chemreg (src/main.ts) as a child process for the reliability tests: started on a given data directory,
-// waited for until it listens, and stopped the hard way (SIGKILL) or the normal way (SIGTERM).
+// The real chemreg (src/main.ts) as a child process, for the tests of start-up and shutdown and the reliability
+// tests: started with a given environment, waited for until it listens or logs a line, and stopped the normal way
+// (SIGTERM) or the hard way (SIGKILL).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -19,6 +20,7 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
+/** One run of `node --import tsx src/main.ts`, with everything it wrote. */
 export class ChemregProcess {
   stdout = '';
   stderr = '';
@@ -31,7 +33,7 @@ export class ChemregProcess {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       // Empty values count as unset: nothing from the developer's shell (a MONGODB_URI above all) leaks into the run.
-      env: { ...process.env, MONGODB_URI: '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, MONGODB_URI: '', CHEMREG_ADMIN_TOKEN: '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -59,6 +61,11 @@ export class ChemregProcess {
     return this.exit === undefined;
   }
 
+  /** Every line written, stdout and stderr together. */
+  get lines(): string[] {
+    return `${this.stdout}\n${this.stderr}`.split('\n').filter((line) => line.trim() !== '');
+  }
+
   /** The JSON log lines on stdout. */
   get logs(): Array<Record<string, unknown>> {
     return this.stdout
@@ -71,19 +78,31 @@ export class ChemregProcess {
     for (const waiter of this.waiters.splice(0)) waiter();
   }
 
-  /** Resolves once chemreg logs that it listens; fails if it exits first or after `ms`. */
-  async listening(ms = 30_000): Promise<void> {
+  /** Resolves once a JSON log line satisfies `predicate`; fails if the process exits first or after `ms`. */
+  async waitForLog(predicate: (log: Record<string, unknown>) => boolean, ms = 10_000): Promise<Record<string, unknown>> {
     const deadline = Date.now() + ms;
-    const isListening = (log: Record<string, unknown>): boolean => log.port === this.port && String(log.msg).startsWith('chemreg listening');
     for (;;) {
-      if (this.logs.some(isListening)) return;
-      if (!this.running) throw new Error(`chemreg exited (${JSON.stringify(this.exit)}) before listening:\n${this.stdout}\n${this.stderr}`);
-      if (Date.now() > deadline) throw new Error(`chemreg did not listen within ${ms} ms:\n${this.stdout}\n${this.stderr}`);
+      const found = this.logs.find(predicate);
+      if (found) return found;
+      if (!this.running) throw new Error(`chemreg exited (${JSON.stringify(this.exit)}) first:\n${this.stdout}\n${this.stderr}`);
+      if (Date.now() > deadline) throw new Error(`no such log line within ${ms} ms:\n${this.stdout}\n${this.stderr}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 100);
       });
     }
+  }
+
+  /**
+   * Resolves once chemreg logs that it listens. A first start loads the shipped lists (data/lists, ~1.5 MB of JSON)
+   * before listening: a few seconds on a quiet 2-core machine, more when other work shares it.
+   */
+  async listening(ms = 30_000): Promise<void> {
+    await this.waitForLog((log) => log.port === this.port && String(log.msg).startsWith('chemreg listening'), ms);
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** SIGKILL at once (synchronously: callers use it at an exact point of a burst); the exit is awaited separately. */
