@@ -24,11 +24,14 @@
 // The load runs after a few seconds of warm-up (JIT, extraction workers, caches), whose writes are checked too. Memory
 // is sampled every 2–5 s after a forced full collection, whose pause is kept out of the delay figures.
 //
-// LOAD_SECONDS (default 60), CLIENTS (default 50) and PRODUCTS (default 3000) shrink the run. chemreg's own settings
+// LOAD_SECONDS (default 60), CLIENTS (default 50) and PRODUCTS (default 3000) shrink the run. LOAD_HEAP_SNAPSHOTS=DIR
+// writes heap snapshots of the server thread just before and after the load, for `npm run heap:diff`. chemreg's own settings
 // come from the environment as for `npm start` (MONGODB_URI aside), and those that differ from the defaults are printed.
 import { createHash, randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
 import type { Finding } from '../src/findings/finding.schema.js';
@@ -40,6 +43,7 @@ import {
   CATEGORIES,
   loadListsAndSettle,
   mapLimit,
+  INTERVAL_S,
   mergeReports,
   monitorServer,
   openBenchApp,
@@ -57,6 +61,8 @@ import {
 import { seededRandom } from './seeded-random.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+/** A directory to write heap snapshots of the server thread to, just before and just after the load. */
+const SNAPSHOTS = process.env.LOAD_HEAP_SNAPSHOTS;
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const PRODUCTS = Number(process.env.PRODUCTS ?? 3_000);
 const SUPPLIERS = 8;
@@ -375,6 +381,9 @@ function printOperations(report: RunReport, uploadedBytes: number): { errors: nu
   );
   const uploads = report.operations.upload?.ok ?? 0;
   if (uploads > 0) console.log(`uploads: ${(uploadedBytes / 2 ** 20).toFixed(0)} MiB in ${uploads} PDFs of 0.1–2 MiB (mean ${(uploadedBytes / uploads / 1024).toFixed(0)} KiB), ${(uploadedBytes / 2 ** 20 / report.seconds).toFixed(2)} MiB/s`);
+  // The last interval is cut short by the end of the run (and holds the answers still in flight then): left out.
+  const whole = report.answeredPerInterval.slice(0, Math.floor(SECONDS / INTERVAL_S));
+  if (whole.length > 1) console.log(`requests answered per second, by ${INTERVAL_S} s interval: ${whole.map((n) => fmt(n / INTERVAL_S, 0)).join(', ')}`);
   printErrors(report);
   return { errors, conflicts };
 }
@@ -507,9 +516,11 @@ async function main(): Promise<void> {
     console.log(`warm-up: ${WARMUP_SECONDS} s, ${Object.values(warmupReport.operations).reduce((s, o) => s + o.ok + o.conflicts, 0)} requests answered, ${warmupErrors} errors`);
     printErrors(warmupReport);
 
+    if (SNAPSHOTS) console.log(`heap snapshot before the load: ${writeHeapSnapshot(join(SNAPSHOTS, 'before-load.heapsnapshot'))}`);
     const monitor = monitorServer(SAMPLE_EVERY_MS);
     const results = await workers.run(SECONDS);
     const memory = monitor.stop();
+    if (SNAPSHOTS) console.log(`heap snapshot after the load: ${writeHeapSnapshot(join(SNAPSHOTS, 'after-load.heapsnapshot'))} (compare: npm run heap:diff)`);
     await workers.close();
     workers = undefined;
     await app.services.jobs.whenIdle();

@@ -329,7 +329,12 @@ export interface RunReport {
   /** Wall time from the first request to the last answer, in seconds. */
   seconds: number;
   operations: Record<string, OperationStats>;
+  /** Requests answered (as hoped or with an expected conflict) in each interval of INTERVAL_S from the start. */
+  answeredPerInterval: number[];
 }
+
+/** Length of the intervals a run's throughput is counted in, to show whether it holds through the run. */
+export const INTERVAL_S = 10;
 
 export interface Recorder {
   /**
@@ -345,6 +350,8 @@ export interface Recorder {
  */
 export async function runClients(options: { clients: number; seconds: number; timeoutMs: number; step: (client: number, recorder: Recorder) => Promise<void> }): Promise<RunReport> {
   const operations: Record<string, OperationStats> = {};
+  const answeredPerInterval: number[] = [];
+  const runStarted = performance.now();
   const recorder: Recorder = {
     async measure(operation, request) {
       const stats = (operations[operation] ??= { latencies: [], ok: 0, conflicts: 0, errors: {} });
@@ -358,6 +365,8 @@ export async function runClients(options: { clients: number; seconds: number; ti
       }
       const elapsed = performance.now() - started;
       if (outcome === 'ok' || outcome === 'conflict') {
+        const interval = Math.floor((performance.now() - runStarted) / 1000 / INTERVAL_S);
+        answeredPerInterval[interval] = (answeredPerInterval[interval] ?? 0) + 1;
         stats.latencies.push(elapsed);
         if (outcome === 'ok') stats.ok++;
         else stats.conflicts++;
@@ -367,20 +376,21 @@ export async function runClients(options: { clients: number; seconds: number; ti
       return outcome;
     },
   };
-  const started = performance.now();
-  const deadline = started + options.seconds * 1000;
+  const deadline = runStarted + options.seconds * 1000;
   await Promise.all(
     Array.from({ length: options.clients }, async (_, client) => {
       while (performance.now() < deadline) await options.step(client, recorder);
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, operations };
+  return { seconds: (performance.now() - runStarted) / 1000, operations, answeredPerInterval: Array.from(answeredPerInterval, (n) => n ?? 0) };
 }
 
 /** Per-operation statistics of several runs (workers) as one. */
 export function mergeReports(reports: readonly RunReport[]): RunReport {
   const operations: Record<string, OperationStats> = {};
+  const answeredPerInterval: number[] = [];
   for (const report of reports) {
+    report.answeredPerInterval.forEach((n, i) => (answeredPerInterval[i] = (answeredPerInterval[i] ?? 0) + n));
     for (const [name, stats] of Object.entries(report.operations)) {
       const into = (operations[name] ??= { latencies: [], ok: 0, conflicts: 0, errors: {} });
       into.latencies.push(...stats.latencies);
@@ -389,7 +399,7 @@ export function mergeReports(reports: readonly RunReport[]): RunReport {
       for (const [kind, count] of Object.entries(stats.errors)) into.errors[kind] = (into.errors[kind] ?? 0) + count;
     }
   }
-  return { seconds: Math.max(0, ...reports.map((r) => r.seconds)), operations };
+  return { seconds: Math.max(0, ...reports.map((r) => r.seconds)), operations, answeredPerInterval: Array.from(answeredPerInterval, (n) => n ?? 0) };
 }
 
 type ToWorker = { type: 'run'; seconds: number };
