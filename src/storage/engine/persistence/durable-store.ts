@@ -17,11 +17,15 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rebuildEffects, type Catalog, type Effect, type FrozenState } from '../catalog/catalog.js';
 import { acquireLock } from './lock.js';
-import { encodeRecord, readRecords } from './records.js';
+import { encodeEffect, encodeRecord, frameRecord, readRecords } from './records.js';
 
 const SNAPSHOT_RE = /^snapshot-(\d{6,})\.bson$/;
 const LOG_RE = /^log-(\d{6,})\.wal$/;
+// A snapshot record holds at most this many documents or this many bytes, whichever comes first. The engine thread
+// encodes a record in one go, so a record is as long as commands wait: 1,000 GridFS chunks of 255 KiB were 255 MB,
+// which held every command for a second or more (bench:load saw throughput fall to a third for 10 s).
 const SNAPSHOT_CHUNK = 1000;
+const SNAPSHOT_CHUNK_BYTES = 4 * 1024 * 1024;
 
 const logName = (n: number): string => `log-${String(n).padStart(6, '0')}.wal`;
 const snapshotName = (n: number): string => `snapshot-${String(n).padStart(6, '0')}.bson`;
@@ -238,20 +242,24 @@ export class DurableStore {
     const fh = await open(tmp, 'w');
     let bytes = 0;
     try {
-      let chunk: Effect[] = [];
-      // Each chunk is encoded and written before the next: the event loop runs between them, and the whole encoded
+      let parts: Uint8Array[] = [];
+      let partBytes = 0;
+      // Each record is encoded and written before the next: the event loop runs between them, and the whole encoded
       // state is never in memory at once.
       const flush = async (): Promise<void> => {
-        const record = encodeRecord(chunk);
-        chunk = [];
+        const record = frameRecord(parts);
+        parts = [];
+        partBytes = 0;
         bytes += record.length;
         await fh.write(record);
       };
       for (const e of rebuildEffects(state)) {
-        chunk.push(e);
-        if (chunk.length >= SNAPSHOT_CHUNK) await flush();
+        const encoded = encodeEffect(e);
+        parts.push(encoded);
+        partBytes += encoded.length;
+        if (parts.length >= SNAPSHOT_CHUNK || partBytes >= SNAPSHOT_CHUNK_BYTES) await flush();
       }
-      if (chunk.length > 0) await flush();
+      if (parts.length > 0) await flush();
       await fh.sync();
     } finally {
       await fh.close();

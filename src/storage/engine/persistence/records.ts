@@ -10,13 +10,18 @@ import { deserialize } from '../wire/protocol.js';
 const HEADER = 8;
 
 export function encodeRecord(effects: readonly Effect[]): Buffer {
-  const parts: Uint8Array[] = [];
+  return frameRecord(effects.map(encodeEffect));
+}
+
+/** One effect as the BSON document a record holds. */
+export function encodeEffect(effect: Effect): Uint8Array {
+  return BSON.serialize(effect);
+}
+
+/** A record of effects already encoded (encodeEffect), in order. */
+export function frameRecord(parts: readonly Uint8Array[]): Buffer {
   let size = 0;
-  for (const e of effects) {
-    const b = BSON.serialize(e);
-    parts.push(b);
-    size += b.length;
-  }
+  for (const p of parts) size += p.length;
   const out = Buffer.allocUnsafe(HEADER + size);
   let offset = HEADER;
   for (const p of parts) {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { Binary } from 'bson';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Catalog, type Effect } from '../../../../src/storage/engine/catalog/catalog.js';
@@ -104,6 +105,36 @@ describe('DurableStore', () => {
     expect(restored.size).to.equal(live.size);
     expect([...restored.docs.entries()]).to.deep.equal([...live.docs.entries()]);
     expect([...restored.candidateIds({ sku: 'SKU-42' })!]).to.deep.equal([...live.candidateIds({ sku: 'SKU-42' })!]);
+  });
+
+  it('when the state holds large documents (file chunks), then the snapshot is written in records of a few MiB, and reopening restores them', async () => {
+    // Arrange: 24 documents of 1 MiB each, as GridFS stores a file's chunks. The engine thread encodes a record in one
+    // go and commands wait meanwhile, so a record must stay small even when its documents are large.
+    const MiB = 1024 * 1024;
+    const catalog = new Catalog();
+    const { store } = await DurableStore.open(dir, catalog, { compactAfterBytes: 1024 });
+    await store.append(apply(catalog, [{ o: 'createColl', db: 'd', c: 'fs.chunks', options: {}, uuid: newCollectionUuid() }]));
+    for (let n = 0; n < 24; n++) {
+      await store.append(apply(catalog, [{ o: 'put', db: 'd', c: 'fs.chunks', doc: { _id: n, n, data: new Binary(Buffer.alloc(MiB, n)) } }]));
+    }
+
+    // Act
+    await store.compact();
+    await store.close();
+
+    // Assert: records are [u32 payload length][u32 CRC-32][payload] (records.ts)
+    const snapshot = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.bson'))!));
+    const payloads: number[] = [];
+    for (let offset = 0; offset < snapshot.length; offset += 8 + payloads.at(-1)!) payloads.push(snapshot.readUInt32LE(offset));
+    expect(payloads.length).to.be.above(4);
+    expect(Math.max(...payloads), 'largest record').to.be.at.most(5 * MiB + 1024);
+    const reopened = new Catalog();
+    const { store: again } = await DurableStore.open(dir, reopened);
+    await again.close();
+    const chunks = reopened.get('d', 'fs.chunks')!;
+    const docs = [...chunks.docs.values()].sort((a, b) => (a.n as number) - (b.n as number));
+    expect(docs.map((d) => d.n)).to.deep.equal(Array.from({ length: 24 }, (_, n) => n));
+    expect(Buffer.from((docs[23]!.data as Binary).buffer).equals(Buffer.alloc(MiB, 23))).to.equal(true);
   });
 
   it('when the same data directory is opened twice in one process, then the second open fails naming the lock', async () => {
