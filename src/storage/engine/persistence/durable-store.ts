@@ -12,12 +12,12 @@
 //   log-<N>.wal        records appended after that snapshot; replayed in order on open
 // A torn record at the tail of the newest log (a crash mid-append) is cut off on open; it was
 // never acknowledged, because acknowledgement waits for fdatasync.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rebuildEffects, type Catalog, type Effect, type FrozenState } from '../catalog/catalog.js';
 import { acquireLock } from './lock.js';
-import { encodeEffect, encodeRecord, frameRecord, readRecords } from './records.js';
+import { encodeEffect, encodeRecord, frameRecord, readRecordFile } from './records.js';
 
 const SNAPSHOT_RE = /^snapshot-(\d{6,})\.bson$/;
 const LOG_RE = /^log-(\d{6,})\.wal$/;
@@ -26,6 +26,7 @@ const LOG_RE = /^log-(\d{6,})\.wal$/;
 // which held every command for a second or more (bench:load saw throughput fall to a third for 10 s).
 const SNAPSHOT_CHUNK = 1000;
 const SNAPSHOT_CHUNK_BYTES = 4 * 1024 * 1024;
+const GROUP_COMMIT_BYTES = 64 * 1024 * 1024;
 
 const logName = (n: number): string => `log-${String(n).padStart(6, '0')}.wal`;
 const snapshotName = (n: number): string => `snapshot-${String(n).padStart(6, '0')}.bson`;
@@ -107,21 +108,19 @@ export class DurableStore {
       };
       let snapshotBytes = 0;
       if (base !== null) {
-        const buf = readFileSync(join(dir, snapshotName(base)));
-        snapshotBytes = buf.length;
-        const result = readRecords(buf, apply);
+        const result = readRecordFile(join(dir, snapshotName(base)), apply);
+        snapshotBytes = result.size;
         if (result.torn) throw new Error(`snapshot ${snapshotName(base)} is corrupt; restore the data directory from a backup`);
       }
       const logs = numbered(files, LOG_RE).filter((n) => n >= (base ?? 0));
       let logBytes = 0;
       for (const [i, n] of logs.entries()) {
         const path = join(dir, logName(n));
-        const buf = readFileSync(path);
-        const result = readRecords(buf, apply);
+        const result = readRecordFile(path, apply);
         recovery.logsReplayed++;
         if (result.torn) {
           if (i !== logs.length - 1) throw new Error(`log ${logName(n)} is corrupt before its end; restore the data directory from a backup`);
-          recovery.tornBytesDropped = buf.length - result.validLength;
+          recovery.tornBytesDropped = result.size - result.validLength;
           truncateSync(path, result.validLength);
         }
         logBytes = result.validLength;
@@ -166,10 +165,14 @@ export class DurableStore {
 
   private async flushLoop(): Promise<void> {
     while (this.pending.length > 0 && !this.failure) {
-      const batch = this.pending;
-      const waiters = this.waiters;
-      this.pending = [];
-      this.waiters = [];
+      // One write per group of records, up to GROUP_COMMIT_BYTES (at least one record): a write takes at most 2 GiB,
+      // and many concurrent uploads' file chunks would otherwise be concatenated into one buffer.
+      let count = 0;
+      let bytes = 0;
+      while (count < this.pending.length && (count === 0 || bytes + this.pending[count]!.length <= GROUP_COMMIT_BYTES)) bytes += this.pending[count++]!.length;
+      // pending[i] is the record of waiters[i] (one of each per append).
+      const batch = this.pending.splice(0, count);
+      const waiters = this.waiters.splice(0, count);
       try {
         const buf = batch.length === 1 ? batch[0]! : Buffer.concat(batch);
         await this.log.write(buf);

@@ -133,7 +133,7 @@ describe('DurableStore', () => {
     await again.close();
     const chunks = reopened.get('d', 'fs.chunks')!;
     const docs = [...chunks.docs.values()].sort((a, b) => (a.n as number) - (b.n as number));
-    expect(docs.map((d) => d.n)).to.deep.equal(Array.from({ length: 24 }, (_, n) => n));
+    expect(docs.map((d) => d.n as number)).to.deep.equal(Array.from({ length: 24 }, (_, n) => n));
     expect(Buffer.from((docs[23]!.data as Binary).buffer).equals(Buffer.alloc(MiB, 23))).to.equal(true);
   });
 
