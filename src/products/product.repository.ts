@@ -8,6 +8,7 @@ import { ProductSchema, type ProductDoc } from './product.model.js';
 import type { Product, ProductKind } from './product.schema.js';
 
 export interface ProductFilter {
+  ids?: string[];
   supplierId?: string;
   contractId?: string;
   category?: string;
@@ -59,6 +60,7 @@ export function createProductRepository(connection: Connection) {
 
     async list(filter: ProductFilter, page: PageRequest): Promise<Page<Product>> {
       const query: Record<string, unknown> = {};
+      if (filter.ids !== undefined) query._id = { $in: filter.ids };
       if (filter.supplierId !== undefined) query.supplierId = filter.supplierId;
       if (filter.contractId !== undefined) query.contractIds = filter.contractId;
       if (filter.category !== undefined) query.category = filter.category;

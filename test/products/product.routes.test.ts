@@ -342,6 +342,38 @@ describe('products API', () => {
       expect(issuePaths(badKind.body)).to.deep.equal(['query.kind']);
     });
 
+    it('when listing by ids, then only those products are returned sorted by name, and a malformed or overlong list gets a 400 on query.ids', async () => {
+      // Arrange
+      const unknown = '0123456789abcdef01234567';
+
+      // Act
+      const some = await admin.get(`/api/v1/products?ids=${ids.soap},${ids.dot.toUpperCase()},${unknown}`);
+      const malformed = await admin.get(`/api/v1/products?ids=${ids.soap},not-an-id`);
+      const tooMany = await admin.get(`/api/v1/products?ids=${Array.from({ length: 201 }, () => unknown).join(',')}`);
+
+      // Assert
+      expect(some.status).to.equal(200);
+      expect(idsOf(some)).to.deep.equal([ids.dot, ids.soap]);
+      for (const res of [malformed, tooMany]) {
+        expect(res.status).to.equal(400);
+        expect(res.body.code).to.equal('VALIDATION_FAILED');
+        expect(issuePaths(res.body).every((path: string) => path.startsWith('query.ids'))).to.equal(true);
+      }
+    });
+
+    it('when a supplier token lists products by ids, then another supplier\'s products among them are left out', async () => {
+      // Arrange
+      const own = (await asSupplierA.get('/api/v1/products?limit=1')).body.items[0].id as string;
+
+      // Act
+      const res = await asSupplierA.get(`/api/v1/products?ids=${own},${ids.glove},${ids.soap}`);
+
+      // Assert
+      expect(res.status).to.equal(200);
+      expect(idsOf(res)).to.deep.equal([own]);
+      expect(res.body.total).to.equal(1);
+    });
+
     it('when listing with q, then the name, trade name and both kinds of article number are searched, case-insensitively', async () => {
       // Act
       const byName = await admin.get(`/api/v1/products?q=${encodeURIComponent('listprod HANDSKE')}`);

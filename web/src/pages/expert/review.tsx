@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber, useT } from '../../i18n/index.js';
 import { href, navigate } from '../../router.js';
 import { expert } from './messages.js';
 import { ageText, concentrationText, severityName, StatusLabel, substanceName } from './shared.js';
-import type { ContractPage, FindingPage, ListPage, Product, SupplierPage } from '../../api-types.js';
+import type { ContractPage, FindingPage, ListPage, ProductPage, SupplierPage } from '../../api-types.js';
 import { FINDING_STATUSES, MATCH_TYPES, SEVERITIES } from './types.js';
 
 const LIMIT = 25;
@@ -47,10 +47,10 @@ export function ReviewPage({ query }: { query: URLSearchParams }) {
         })}`,
         { signal },
       );
-      // A finding names its product by id: the names come from the products themselves, one request per product shown.
+      // A finding names its product by id: the names come from the products shown, all in one request.
       const ids = [...new Set(page.items.map((f) => f.productId))];
-      const products = await Promise.all(ids.map((id) => api<Product>(`/products/${id}`, { signal }).catch(() => null)));
-      return { page, products: new Map(products.filter((p): p is Product => p !== null).map((p) => [p.id, p])) };
+      const products = ids.length === 0 ? [] : (await api<ProductPage>(`/products${queryString({ ids: ids.join(','), limit: ids.length })}`, { signal })).items;
+      return { page, products: new Map(products.map((p) => [p.id, p])) };
     },
     [key],
   );
