@@ -2,7 +2,7 @@
 import type { AnyBulkWriteOperation, Connection } from 'mongoose';
 import type { Page, PageRequest } from '../shared/http/pagination.js';
 import { toObjectId } from '../shared/ids.js';
-import { findPage, modelOn } from '../shared/mongo.js';
+import { countBy, findPage, modelOn } from '../shared/mongo.js';
 import type { Session } from '../storage/transaction.js';
 import { FindingSchema, ScreeningDigestSchema, type FindingDoc, type ScreeningDigestDoc } from './finding.model.js';
 import { OPEN_STATUSES, type Finding, type FindingEvent, type FindingFields, type FindingStatus } from './finding.schema.js';
@@ -165,6 +165,12 @@ export function createFindingRepository(connection: Connection) {
         { returnDocument: 'after', session },
       ).lean<FindingDoc>();
       return doc ? toFinding(doc) : undefined;
+    },
+
+    /** How many findings of each of these products stand open (OPEN_STATUSES); products with none are absent. */
+    async openCountsForProducts(productIds: readonly string[]): Promise<Map<string, number>> {
+      if (productIds.length === 0) return new Map();
+      return countBy(Findings, 'productId', { productId: { $in: [...productIds] }, status: { $in: [...OPEN_STATUSES] } });
     },
 
     /** The open findings (OPEN_STATUSES) of these products, without evidence or history. */

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { ApiRegistry } from '../shared/http/route.js';
 import { IdParams } from '../shared/ids.js';
 import { MEDIA_TYPES, renderFollowUp } from './follow-up.export.js';
-import { ContractFollowUp, FollowUpQuery, SupplierFollowUp, type FollowUpFormat } from './follow-up.schema.js';
+import { ContractFollowUp, FollowUpQuery, ProductDocumentsList, ProductDocumentsQuery, SupplierFollowUp, type FollowUpFormat } from './follow-up.schema.js';
 import type { FollowUpService } from './follow-up.service.js';
 
 const READERS = ['admin', 'expert', 'procurement', 'supplier'] as const;
@@ -51,6 +51,19 @@ export function registerFollowUpRoutes(api: ApiRegistry, followUp: FollowUpServi
     },
     async ({ actor, params, query }, res) => {
       await sendReport(res, await followUp.forSupplier(actor, params.id, query), query.format);
+    },
+  );
+
+  api.define(
+    {
+      method: 'get', path: '/follow-up/products', operationId: 'productDocuments', tag: 'follow-up', roles: READERS,
+      summary: 'Latest SDS and declaration and open findings count of several products, in one request',
+      description: 'For a table of products (a supplier\'s own, for instance). Products the caller may not see are left out, as are unknown ids.',
+      query: ProductDocumentsQuery,
+      responses: { 200: { description: 'one item per product asked for that the caller may see', schema: ProductDocumentsList } },
+    },
+    async ({ actor, query }, res) => {
+      res.json(await followUp.documentsOf(actor, query.ids));
     },
   );
 }

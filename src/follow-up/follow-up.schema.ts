@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { Severity, SeverityCounts } from '../contracts/contract.schema.js';
 import { FindingStatus } from '../findings/finding.schema.js';
-import { ProductKind } from '../products/product.schema.js';
-import { Id } from '../shared/ids.js';
+import { MAX_IDS, ProductKind } from '../products/product.schema.js';
+import { SdsStatus } from '../sds/sds.schema.js';
+import { commaSeparatedIds, Id } from '../shared/ids.js';
 
 /** domain.md "Documents": an SDS is stale when its revision date is older than about 36 months. */
 export const SDS_MAX_AGE_MONTHS = 36;
@@ -230,3 +231,38 @@ export const SupplierFollowUp = z
   })
   .meta({ id: 'SupplierFollowUp' });
 export type SupplierFollowUp = z.infer<typeof SupplierFollowUp>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Documents of a page of products (a supplier's product table: one request for the page, not three per row)
+
+export const ProductDocumentsQuery = z.strictObject({
+  ids: commaSeparatedIds(MAX_IDS).describe(`product ids separated by commas (at most ${MAX_IDS})`),
+});
+export type ProductDocumentsQuery = z.infer<typeof ProductDocumentsQuery>;
+
+export const ProductDocuments = z
+  .object({
+    productId: Id,
+    sds: z
+      .object({
+        id: Id,
+        revisionNumber: z.number().int(),
+        status: SdsStatus,
+        revisionDate: z.iso.date().nullable().describe('the revision date printed in the SDS; null when unknown'),
+        uploadedAt: z.iso.datetime(),
+      })
+      .nullable()
+      .describe('the latest SDS revision; null when there is none'),
+    declaration: z
+      .object({ id: Id, revisionNumber: z.number().int(), submittedAt: z.iso.datetime() })
+      .nullable()
+      .describe('the latest declaration revision; null when there is none'),
+    openFindings: z.number().int().describe('findings still open (open, confirmed, substitution-requested)'),
+  })
+  .meta({ id: 'ProductDocuments', description: 'a product\'s latest SDS and declaration and how many of its findings are open' });
+export type ProductDocuments = z.infer<typeof ProductDocuments>;
+
+export const ProductDocumentsList = z
+  .object({ items: z.array(ProductDocuments).describe('in the order of the ids asked for; ids of products the caller cannot see are left out') })
+  .meta({ id: 'ProductDocumentsList' });
+export type ProductDocumentsList = z.infer<typeof ProductDocumentsList>;

@@ -14,6 +14,7 @@ import { BASELINE_KINDS } from '../screening/screening.service.js';
 import type { SdsRepository, SdsRevisionDates } from '../sds/sds.repository.js';
 import { tenantOf, type Actor } from '../shared/actor.js';
 import { notFound } from '../shared/errors.js';
+import { latestPerProduct } from '../shared/mongo.js';
 import type { SupplierRepository } from '../suppliers/supplier.repository.js';
 import type { Supplier } from '../suppliers/supplier.schema.js';
 import {
@@ -28,6 +29,7 @@ import {
   type FollowUpTotals,
   type OpenFindingCounts,
   type ProductChanges,
+  type ProductDocumentsList,
   type ProductFollowUp,
   type SdsFollowUp,
   type SupplierFollowUp,
@@ -60,8 +62,8 @@ export function createFollowUpService(deps: {
   suppliers: Pick<SupplierRepository, 'findByIds'>;
   /** The supplier as the caller may see it: another tenant's answers 404, as every supplier route does. */
   visibleSupplier: (actor: Actor, id: string) => Promise<Supplier>;
-  products: Pick<ProductRepository, 'listOnContract' | 'listForSupplier'>;
-  findings: Pick<FindingRepository, 'forFollowUp'>;
+  products: Pick<ProductRepository, 'listOnContract' | 'listForSupplier' | 'findByIds'>;
+  findings: Pick<FindingRepository, 'forFollowUp' | 'openCountsForProducts'>;
   sdsRevisions: Pick<SdsRepository, 'datesForProducts'>;
   declarations: Pick<DeclarationRepository, 'submissionsForProducts'>;
   declarationRequests: Pick<DeclarationRequestRepository, 'openForProducts'>;
@@ -156,6 +158,30 @@ export function createFollowUpService(deps: {
         contract: { id: contract.id, number: contract.number, title: contract.title, buyer: contract.buyer, validFrom: contract.validFrom, validTo: contract.validTo },
         suppliers: sections,
         totals: totalsOf(sections.flatMap((s) => s.products)),
+      };
+    },
+
+    /**
+     * The latest SDS and declaration and the open findings count of each product asked for that the caller may see
+     * (a supplier: its own), in the order asked for. Three queries for the lot, whatever their number.
+     */
+    async documentsOf(actor: Actor, ids: readonly string[]): Promise<ProductDocumentsList> {
+      const tenant = tenantOf(actor);
+      const byId = new Map((await products.findByIds(ids)).filter((p) => tenant === undefined || p.supplierId === tenant).map((p) => [p.id, p]));
+      const visible = [...new Set(ids)].filter((id) => byId.has(id));
+      const [revisions, submitted, open] = await Promise.all([
+        sdsRevisions.datesForProducts(visible),
+        declarations.submissionsForProducts(visible),
+        findings.openCountsForProducts(visible),
+      ]);
+      const latestSds = latestPerProduct(revisions, (r) => ({
+        id: r.id, revisionNumber: r.revisionNumber, status: r.status, revisionDate: r.revisionDate, uploadedAt: r.uploadedAt.toISOString(),
+      }));
+      const latestDeclaration = latestPerProduct(submitted, (d) => ({ id: d.id, revisionNumber: d.revisionNumber, submittedAt: d.submittedAt.toISOString() }));
+      return {
+        items: visible.map((productId) => ({
+          productId, sds: latestSds.get(productId) ?? null, declaration: latestDeclaration.get(productId) ?? null, openFindings: open.get(productId) ?? 0,
+        })),
       };
     },
 

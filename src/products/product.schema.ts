@@ -1,7 +1,7 @@
 // Products: what suppliers sell under contracts. `kind` decides which rules apply later: SDS duties for
 // substances and mixtures (REACH Art. 31), article duties for articles (REACH Art. 33, SVHC > 0.1 % w/w).
 import { z } from 'zod';
-import { Id } from '../shared/ids.js';
+import { commaSeparatedIds, Id } from '../shared/ids.js';
 import { MAX_PAGE_SIZE, PageOf, PageQuery } from '../shared/http/pagination.js';
 
 export const ProductKind = z
@@ -82,16 +82,11 @@ export interface Product {
 }
 
 /** At most as many ids in one `ids` filter as a page of another list (findings, say) can name. */
-const MAX_IDS = MAX_PAGE_SIZE;
+export const MAX_IDS = MAX_PAGE_SIZE;
 
 export const ProductListQuery = z.strictObject({
   // The products a page of findings names, in one request instead of one per product.
-  ids: z
-    .string()
-    .transform((text) => text.split(',').map((part) => part.trim()))
-    .pipe(z.array(Id).min(1).max(MAX_IDS))
-    .optional()
-    .describe(`product ids separated by commas (at most ${MAX_IDS}): only these products`),
+  ids: commaSeparatedIds(MAX_IDS).optional().describe(`product ids separated by commas (at most ${MAX_IDS}): only these products`),
   supplierId: Id.optional(),
   contractId: Id.optional(),
   category: z.string().trim().min(1).max(200).optional(),

@@ -10,4 +10,13 @@ export const Id = z
 
 export const IdParams = z.strictObject({ id: Id });
 
+/** Ids separated by commas in a query string (`?ids=a,b`): 1 to `max` of them. */
+export function commaSeparatedIds(max: number) {
+  return z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()))
+    .pipe(z.array(Id).min(1).max(max))
+    .describe(`ids separated by commas (at most ${max})`);
+}
+
 export const toObjectId = (id: string): Types.ObjectId => new Types.ObjectId(id);

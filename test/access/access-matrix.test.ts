@@ -1081,6 +1081,20 @@ const MATRIX: Row[] = [
     }),
   },
 
+  {
+    method: 'get', path: '/api/v1/follow-up/products',
+    expect: { none: 'UNAUTHENTICATED', revoked: 'INVALID_TOKEN', admin: 200, expert: 200, procurement: 200, supplierA: 200 },
+    call: (caller) => ({
+      path: `/api/v1/follow-up/products?ids=${fx.productA.id},${fx.productB.id}`,
+      verify: (res, ok) => {
+        if (!ok) return;
+        const products = (res.body.items as Rec[]).map((p) => p.productId as string);
+        // Supplier A asked for B's product too: it is left out, as an unknown id would be.
+        expect(products).to.deep.equal(caller === 'supplierA' ? [fx.productA.id] : [fx.productA.id, fx.productB.id]);
+      },
+    }),
+  },
+
   // -- jobs: admins and experts follow re-screens -----------------------------------------------------
   {
     method: 'get', path: '/api/v1/jobs/:id',

@@ -115,6 +115,13 @@ describe('follow-up API', function () {
     return row!;
   };
 
+  const issuesOf = async (path: string): Promise<string[]> => {
+    const res = await admin.get(path);
+    expect(res.status, show(res)).to.equal(400);
+    expect(res.body.code).to.equal('VALIDATION_FAILED');
+    return (res.body.issues as Array<{ path: string }>).map((i) => i.path);
+  };
+
   before(async () => {
     t = await startTestApp();
     admin = t.as(t.adminToken);
@@ -472,13 +479,6 @@ describe('follow-up API', function () {
   });
 
   describe('bad input', () => {
-    const issuesOf = async (path: string): Promise<string[]> => {
-      const res = await admin.get(path);
-      expect(res.status, show(res)).to.equal(400);
-      expect(res.body.code).to.equal('VALIDATION_FAILED');
-      return (res.body.issues as Array<{ path: string }>).map((i) => i.path);
-    };
-
     it('when the id, the day, the format or a parameter is wrong, then 400 names each offending field', async () => {
       // Act + Assert
       expect(await issuesOf('/api/v1/contracts/not-an-id/follow-up')).to.deep.equal(['params.id']);
@@ -495,6 +495,50 @@ describe('follow-up API', function () {
       // Assert
       expect(res.status, show(res)).to.equal(404);
       expect(res.body.code).to.equal('NOT_FOUND');
+    });
+  });
+  describe('documents of several products', () => {
+    const OPEN = 'open,confirmed,substitution-requested';
+
+    it('when an expert asks for several products, then each comes in the order asked with its latest SDS, latest declaration and open findings as their own routes give them', async () => {
+      // Act
+      const res = await expert.get(`/api/v1/follow-up/products?ids=${ids.window},${ids.floor},${ids.nitrile}`);
+
+      // Assert
+      expect(res.status, show(res)).to.equal(200);
+      const items = res.body.items as Array<{ productId: string; sds: any; declaration: any; openFindings: number }>;
+      expect(items.map((i) => i.productId)).to.deep.equal([ids.window, ids.floor, ids.nitrile]);
+      for (const item of items) {
+        const sds = (await admin.get(`/api/v1/products/${item.productId}/sds?limit=1`)).body.items[0];
+        const declaration = (await admin.get(`/api/v1/products/${item.productId}/declarations?limit=1`)).body.items[0];
+        const open = (await admin.get(`/api/v1/findings?productId=${item.productId}&status=${OPEN}&limit=1`)).body.total as number;
+        expect(item.sds, 'sds').to.deep.equal(sds === undefined ? null : {
+          id: sds.id, revisionNumber: sds.revisionNumber, status: sds.status, revisionDate: sds.summary.revisionDate ?? null, uploadedAt: sds.uploadedAt,
+        });
+        expect(item.declaration, 'declaration').to.deep.equal(declaration === undefined ? null : { id: declaration.id, revisionNumber: declaration.revisionNumber, submittedAt: declaration.submittedAt });
+        expect(item.openFindings, 'open findings').to.equal(open);
+      }
+      expect(items[0]).to.deep.include({ sds: null, declaration: null, openFindings: 0 });
+      expect(items[1]!.sds).to.include({ id: ids.floorSds, revisionDate: staleDate });
+      expect(items[2]!.declaration).to.not.equal(null);
+      expect(items[2]!.openFindings).to.be.above(0);
+    });
+
+    it('when a supplier asks for its own products and another supplier\'s, then only its own come back, as for an unknown id', async () => {
+      // Act
+      const res = await asCleaning.get(`/api/v1/follow-up/products?ids=${ids.nitrile},${ids.floor},${new Types.ObjectId().toHexString()}`);
+
+      // Assert
+      expect(res.status, show(res)).to.equal(200);
+      expect((res.body.items as Array<{ productId: string }>).map((i) => i.productId)).to.deep.equal([ids.floor]);
+    });
+
+    it('when the ids are missing, malformed or too many, then 400 names query.ids', async () => {
+      // Act + Assert
+      expect(await issuesOf('/api/v1/follow-up/products')).to.deep.equal(['query.ids']);
+      expect(await issuesOf(`/api/v1/follow-up/products?ids=${ids.floor},floor`)).to.deep.equal(['query.ids.1']);
+      const many = Array.from({ length: 201 }, () => ids.floor).join(',');
+      expect(await issuesOf(`/api/v1/follow-up/products?ids=${many}`)).to.deep.equal(['query.ids']);
     });
   });
 });

@@ -347,7 +347,7 @@ describe('products API', () => {
       const unknown = '0123456789abcdef01234567';
 
       // Act
-      const some = await admin.get(`/api/v1/products?ids=${ids.soap},${ids.dot.toUpperCase()},${unknown}`);
+      const some = await admin.get(`/api/v1/products?ids=${ids.soap},${ids.dot!.toUpperCase()},${unknown}`);
       const malformed = await admin.get(`/api/v1/products?ids=${ids.soap},not-an-id`);
       const tooMany = await admin.get(`/api/v1/products?ids=${Array.from({ length: 201 }, () => unknown).join(',')}`);
 

@@ -8,8 +8,7 @@ import { formatDate, useT } from '../../i18n/index.js';
 import { href, navigate } from '../../router.js';
 import { rememberProducts } from './lookup.js';
 import { messages } from './messages.js';
-import type { DeclarationItem, DeclarationPage, DeclarationRequestPage, FindingPage, Product, ProductPage, SdsRevisionItem, SdsRevisionPage } from '../../api-types.js';
-import { OPEN_STATUSES } from './types.js';
+import type { DeclarationRequestPage, Product, ProductDocuments, ProductDocumentsList, ProductPage } from '../../api-types.js';
 import './supplier.css';
 
 const PAGE_SIZE = 20;
@@ -76,11 +75,7 @@ export function MyProductsPage({ query }: { query: URLSearchParams }) {
                       <th scope="col">{t('products.col.documents')}</th>
                     </tr>
                   </thead>
-                  <tbody>
-                    {page.items.map((product) => (
-                      <ProductRow key={product.id} product={product} />
-                    ))}
-                  </tbody>
+                  <ProductRows products={page.items} />
                 </table>
               </div>
               <Pager total={page.total} limit={page.limit} offset={page.offset} onOffset={(next) => navigate('/my/products', { q, offset: next || undefined })} />
@@ -92,27 +87,46 @@ export function MyProductsPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-interface RowFacts {
-  sds: SdsRevisionItem | null;
-  declaration: DeclarationItem | null;
-  openFindings: number;
+/**
+ * The page's rows. Their documents and open findings come in one request for the whole page, after the products: the
+ * table shows as soon as the products are known.
+ */
+function ProductRows({ products }: { products: Product[] }) {
+  const ids = products.map((p) => p.id).join(',');
+  const documents = useAsync(async (signal) => {
+    const list = await api<ProductDocumentsList>(`/follow-up/products${queryString({ ids })}`, { signal });
+    return new Map(list.items.map((item) => [item.productId, item]));
+  }, [ids]);
+  return (
+    <tbody>
+      {products.map((product, i) => (
+        <ProductRow
+          key={product.id}
+          product={product}
+          documents={documents.data?.get(product.id)}
+          loading={documents.data === undefined && documents.error === undefined}
+          // One error notice for the page, in the first row, rather than one per row.
+          error={i === 0 ? documents.error : undefined}
+          failed={documents.error !== undefined}
+          onRetry={documents.reload}
+        />
+      ))}
+    </tbody>
+  );
 }
 
-/** One product's documents and open findings: read per row, so the table shows as soon as the products are known. */
-function ProductRow({ product }: { product: Product }) {
+interface RowProps {
+  product: Product;
+  documents: ProductDocuments | undefined;
+  loading: boolean;
+  error: unknown;
+  failed: boolean;
+  onRetry: () => void;
+}
+
+function ProductRow({ product, documents, loading, error, failed, onRetry }: RowProps) {
   const { t } = useT(messages);
   const { t: tc } = useT(common);
-  const id = encodeURIComponent(product.id);
-  const facts = useAsync<RowFacts>(async (signal) => {
-    const [sds, declarations, open] = await Promise.all([
-      api<SdsRevisionPage>(`/products/${id}/sds?limit=1`, { signal }),
-      api<DeclarationPage>(`/products/${id}/declarations?limit=1`, { signal }),
-      // The status filter takes several statuses at once: one request counts every finding still open.
-      api<FindingPage>(`/findings${queryString({ productId: product.id, status: OPEN_STATUSES.join(','), limit: 1 })}`, { signal }),
-    ]);
-    return { sds: sds.items[0] ?? null, declaration: declarations.items[0] ?? null, openFindings: open.total };
-  }, [product.id]);
-
   const articleNumbers = product.supplierArticleNumbers;
   return (
     <tr>
@@ -123,17 +137,15 @@ function ProductRow({ product }: { product: Product }) {
           {articleNumbers.length > 0 && <> · {t('products.articleNumbers', { numbers: articleNumbers.join(', ') })}</>}
         </div>
       </th>
-      {facts.error !== undefined ? (
-        <td colSpan={3}>
-          <ErrorNotice error={facts.error} onRetry={facts.reload} />
-        </td>
-      ) : facts.data === undefined ? (
+      {failed ? (
+        <td colSpan={3}>{error !== undefined && <ErrorNotice error={error} onRetry={onRetry} />}</td>
+      ) : loading || documents === undefined ? (
         // One live region per row would announce twenty times; the text alone says the row is still loading.
         <td colSpan={3} class="loading">
           {tc('loading')}
         </td>
       ) : (
-        <DocumentCells product={product} facts={facts.data} />
+        <DocumentCells product={product} documents={documents} />
       )}
       <td>
         <a href={href(`/my/products/${product.id}/upload`)}>
@@ -146,7 +158,7 @@ function ProductRow({ product }: { product: Product }) {
 }
 
 /** The row's cells that need the product's documents and findings. */
-function DocumentCells({ product, facts: { sds, declaration, openFindings } }: { product: Product; facts: RowFacts }) {
+function DocumentCells({ product, documents: { sds, declaration, openFindings } }: { product: Product; documents: ProductDocuments }) {
   const { t, lang } = useT(messages);
   // An article needs no SDS (REACH Art. 31 covers substances and mixtures); its content comes in a declaration.
   const sdsRequired = product.kind !== 'article';
@@ -155,8 +167,8 @@ function DocumentCells({ product, facts: { sds, declaration, openFindings } }: {
       <td>
         {sds ? (
           <>
-            {sds.summary.revisionDate
-              ? t('products.sdsRevision', { n: sds.revisionNumber, date: formatDate(sds.summary.revisionDate, lang) })
+            {sds.revisionDate
+              ? t('products.sdsRevision', { n: sds.revisionNumber, date: formatDate(sds.revisionDate, lang) })
               : t('products.noRevisionDate', { n: sds.revisionNumber })}
             <div class="muted small">{t(`sdsStatus.${sds.status}`)}</div>
           </>
