@@ -204,7 +204,11 @@ export class DurableStore {
     return this.compacting === null && this.logBytes > Math.max(this.compactAfterBytes, this.snapshotBytes);
   }
 
-  /** Write a snapshot of the current state and start a new log; resolves once the snapshot is on disk. */
+  /**
+   * Write a snapshot of the current state and start a new log; resolves once the snapshot is on disk. Only while no
+   * write is in flight (on open, and in tests): unlike the flush loop's own compactions, it does not hold appends back
+   * while it switches logs.
+   */
   async compact(): Promise<void> {
     await this.compacting;
     await this.startCompaction();
