@@ -64,7 +64,12 @@ export function readRecordFile(path: string, onEffect: (e: Effect) => void, bloc
       if (offset + length > size) return null;
       if (offset < blockStart || offset + length > blockStart + block.length) {
         block = Buffer.allocUnsafe(Math.min(Math.max(length, blockBytes), size - offset));
-        for (let read = 0; read < block.length; ) read += readSync(fd, block, read, block.length - read, offset + read);
+        for (let read = 0; read < block.length; ) {
+          const n = readSync(fd, block, read, block.length - read, offset + read);
+          // The data directory is locked, so nothing else shortens the file; should it happen, fail rather than spin.
+          if (n === 0) throw new Error(`${path} ended at byte ${offset + read} while being read (${size} bytes when opened)`);
+          read += n;
+        }
         blockStart = offset;
       }
       return block.subarray(offset - blockStart, offset - blockStart + length);
