@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TestApp } from './test-app.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -20,14 +20,32 @@ let built: Promise<void> | undefined;
  * Builds the web interface into web/dist, once per test run, as `npm run build:web` does. In a child process: the
  * TypeScript loader the tests run under would otherwise also resolve the bundler's own imports.
  */
-export function buildWebInterface(): Promise<void> {
+function buildWebInterface(): Promise<void> {
   built ??= new Promise((resolve, reject) => {
     execFile('npm', ['run', '--silent', 'build:web'], { cwd: ROOT }, (err, _stdout, stderr) => (err ? reject(new Error(`npm run build:web failed: ${stderr}`)) : resolve()));
   });
   return built;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** What every browser test file starts with: the web interface built, a test app serving it, and a browser. */
+export interface WebSuite {
+  t: TestApp;
+  browser: Browser;
+}
+
+export async function startWebSuite(): Promise<WebSuite> {
+  await buildWebInterface();
+  const [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  return { t, browser };
+}
+
+/** For after-hooks: closes what startWebSuite started, also when it failed half-way. */
+export async function closeWebSuite({ t, browser }: Partial<WebSuite>): Promise<void> {
+  await browser?.close();
+  await t?.close();
+}
+
+async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }

@@ -2,8 +2,8 @@
 // labels and accessible names, contrast, ARIA, landmarks. A serious or critical violation fails the page.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, buildWebInterface, launchBrowser, openApp, signIn } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { accessibilityViolations, closeWebSuite, openApp, signIn, startWebSuite } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 import { seedWebRegistry, type WebRegistry } from '../support/web-registry.js';
 
 describe('web interface: accessibility (axe-core, WCAG 2.1 AA)', function () {
@@ -15,16 +15,14 @@ describe('web interface: accessibility (axe-core, WCAG 2.1 AA)', function () {
   let findingId: string;
 
   before(async () => {
-    await buildWebInterface();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    ({ t, browser } = await startWebSuite());
     registry = await seedWebRegistry(t);
     const findings = await t.as(t.adminToken).get<{ items: Array<{ id: string }> }>(`/api/v1/findings?productId=${registry.products.floor}`);
     findingId = findings.body.items[0]!.id;
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeWebSuite({ t, browser });
   });
 
   /** Opens `path` signed in as `token` and waits until `ready` is visible: the page with its data, not a spinner. */

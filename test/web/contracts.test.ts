@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebInterface, launchBrowser, screenshot, signIn } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { closeWebSuite, screenshot, signIn, startWebSuite } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 import { seedWebRegistry, type WebRegistry } from '../support/web-registry.js';
 
 describe('web interface: contracts, follow-up and dashboard', function () {
@@ -15,14 +15,12 @@ describe('web interface: contracts, follow-up and dashboard', function () {
   let registry: WebRegistry;
 
   before(async () => {
-    await buildWebInterface();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    ({ t, browser } = await startWebSuite());
     registry = await seedWebRegistry(t);
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeWebSuite({ t, browser });
   });
 
   const followUpPath = (): string => `/contracts/${registry.contract.id}`;

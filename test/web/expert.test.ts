@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { blankEntry } from '../../src/lists/list-entry.js';
-import { buildWebInterface, launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { closeWebSuite, screenshot, signIn, startWebSuite } from '../support/browser.js';
 import { chemregListForm } from '../support/list-files/index.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { BUTOXYETHOXYETHANOL, REGION_LIST, seedWebRegistry, type WebRegistry } from '../support/web-registry.js';
 import { runsMatching } from '../../web/src/pages/expert/highlight.js';
 
@@ -29,14 +29,12 @@ describe('web interface: the chemical expert', function () {
   let registry: WebRegistry;
 
   before(async () => {
-    await buildWebInterface();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    ({ t, browser } = await startWebSuite());
     registry = await seedWebRegistry(t);
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeWebSuite({ t, browser });
   });
 
   const expertApi = () => t.as(registry.tokens.expert);

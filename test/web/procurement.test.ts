@@ -3,8 +3,8 @@
 // findings and the alternatives; a supplier sees its own product without alternatives.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebInterface, launchBrowser, screenshot, signIn } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { closeWebSuite, screenshot, signIn, startWebSuite } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 import { BUTOXYETHOXYETHANOL, seedWebRegistry, type WebRegistry } from '../support/web-registry.js';
 
 describe('web interface: procurement search and product page', function () {
@@ -15,14 +15,12 @@ describe('web interface: procurement search and product page', function () {
   let registry: WebRegistry;
 
   before(async () => {
-    await buildWebInterface();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    ({ t, browser } = await startWebSuite());
     registry = await seedWebRegistry(t);
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeWebSuite({ t, browser });
   });
 
   const searchBox = (page: Page) => page.getByLabel('Sök', { exact: true });

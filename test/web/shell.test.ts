@@ -2,9 +2,9 @@
 // role may not open, the language switch, and signing out.
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { buildWebInterface, launchBrowser, openApp, signIn } from '../support/browser.js';
+import { closeWebSuite, openApp, signIn, startWebSuite } from '../support/browser.js';
 import { swedishOrgNumber } from '../support/fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('web interface: sign-in and navigation', function () {
   this.timeout(60_000);
@@ -14,15 +14,13 @@ describe('web interface: sign-in and navigation', function () {
   let supplierId: string;
 
   before(async () => {
-    await buildWebInterface();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    ({ t, browser } = await startWebSuite());
     const created = await t.as(t.adminToken).post<{ id: string }>('/api/v1/suppliers', { name: 'Städ & Hygien AB', orgNumber: swedishOrgNumber() });
     supplierId = created.body.id;
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeWebSuite({ t, browser });
   });
 
   const navOf = async (page: import('playwright-core').Page): Promise<string[]> =>

@@ -6,9 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildWebInterface, launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { closeWebSuite, screenshot, signIn, startWebSuite, type WebSuite } from '../support/browser.js';
 import { buildSdsPdf, defaultSpec } from '../support/sds-pdf/index.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { BUTOXYETHOXYETHANOL, seedWebRegistry, type WebRegistry } from '../support/web-registry.js';
 
 describe('web interface: the supplier\'s products, uploads, findings and requests', function () {
@@ -20,14 +20,14 @@ describe('web interface: the supplier\'s products, uploads, findings and request
   let files: string;
 
   before(async () => {
-    await buildWebInterface();
-    [t, browser, files] = await Promise.all([startTestApp(), launchBrowser(), mkdtemp(join(tmpdir(), 'chemreg-supplier-web-'))]);
+    let suite: WebSuite;
+    [suite, files] = await Promise.all([startWebSuite(), mkdtemp(join(tmpdir(), 'chemreg-supplier-web-'))]);
+    ({ t, browser } = suite);
     registry = await seedWebRegistry(t);
   });
 
   after(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeWebSuite({ t, browser });
     if (files) await rm(files, { recursive: true, force: true });
   });
 
