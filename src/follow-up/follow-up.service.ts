@@ -167,8 +167,8 @@ export function createFollowUpService(deps: {
      */
     async documentsOf(actor: Actor, ids: readonly string[]): Promise<ProductDocumentsList> {
       const tenant = tenantOf(actor);
-      const byId = new Map((await products.findByIds(ids)).filter((p) => tenant === undefined || p.supplierId === tenant).map((p) => [p.id, p]));
-      const visible = [...new Set(ids)].filter((id) => byId.has(id));
+      const seen = new Set((await products.findByIds(ids)).filter((p) => tenant === undefined || p.supplierId === tenant).map((p) => p.id));
+      const visible = [...new Set(ids)].filter((id) => seen.has(id));
       const [revisions, submitted, open] = await Promise.all([
         sdsRevisions.datesForProducts(visible),
         declarations.submissionsForProducts(visible),
